@@ -1,0 +1,73 @@
+package org.vigil.protocol;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place that names Vigil's Kafka topics. Every record on {@link #REQUESTS} and
+ * {@link #EVENTS} is keyed by the request id, so all of a request's history lands on one
+ * partition, in order. Each topic has a {@code *_DOC} line saying what it carries;
+ * services declare the topics they touch from {@link #all()}, so creating them is
+ * idempotent and every service agrees on their settings.
+ */
+public final class Topics {
+
+	/** Requests accepted by the network, and officers' actions on them. */
+	public static final String REQUESTS = "vigil.requests";
+
+	public static final String REQUESTS_DOC = "Commands for the dispatcher (org.vigil.protocol.dispatch.DispatchCommand as JSON): "
+			+ "submitted requests and officers' acknowledgements. Key: request id. Written by the gateway, "
+			+ "read by the dispatcher and the gateway's read model. Never deleted by time: it is the record "
+			+ "of what the network accepted.";
+
+	/** What happened to each request. */
+	public static final String EVENTS = "vigil.events";
+
+	public static final String EVENTS_DOC = "Lifecycle events (org.vigil.protocol.event.RequestEvent as JSON): routed, "
+			+ "alerted, escalated, acknowledged, exhausted. Key: request id. Written by the dispatcher in "
+			+ "Kafka transactions; read with isolation.level=read_committed. Never deleted by time.";
+
+	/** The directory view every service materialises. */
+	public static final String DIRECTORY = "vigil.directory";
+
+	public static final String DIRECTORY_DOC = "The directory, one record per contact point and one for the network "
+			+ "(JSON). Key: 'party/<ISO code>' or 'network'. Written by the directory service. Log-compacted: "
+			+ "the latest record per key is the current entry.";
+
+	/** Commands the dispatcher could not read; kept for an operator, never dropped. */
+	public static final String REQUESTS_DEAD_LETTER = "vigil.requests.dlt";
+
+	public static final String REQUESTS_DEAD_LETTER_DOC = "Records from vigil.requests that the dispatcher could not "
+			+ "deserialise, byte for byte, with the error in headers. Key: as received. Never deleted by time.";
+
+	private static final Map<String, String> KEEP_FOREVER = Map.of("retention.ms", "-1", "retention.bytes", "-1",
+			"cleanup.policy", "delete");
+
+	private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact");
+
+	private Topics() {
+	}
+
+	/**
+	 * A topic and the settings it must be created with.
+	 *
+	 * @param name the topic name
+	 * @param config topic-level configuration
+	 * @param doc what it carries
+	 */
+	public record Declaration(String name, Map<String, String> config, String doc) {
+
+		public Declaration {
+			config = Map.copyOf(config);
+		}
+
+	}
+
+	/** Every topic Vigil uses, with its settings. */
+	public static List<Declaration> all() {
+		return List.of(new Declaration(REQUESTS, KEEP_FOREVER, REQUESTS_DOC),
+				new Declaration(EVENTS, KEEP_FOREVER, EVENTS_DOC), new Declaration(DIRECTORY, COMPACTED, DIRECTORY_DOC),
+				new Declaration(REQUESTS_DEAD_LETTER, KEEP_FOREVER, REQUESTS_DEAD_LETTER_DOC));
+	}
+
+}

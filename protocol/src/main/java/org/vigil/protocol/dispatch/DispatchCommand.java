@@ -1,0 +1,24 @@
+package org.vigil.protocol.dispatch;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.vigil.protocol.RequestId;
+
+/**
+ * Everything that asks the dispatcher to act on one request. All commands about a request
+ * are keyed by its id, so the dispatcher sees them in the order the network accepted
+ * them.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({ @JsonSubTypes.Type(value = SubmitRequest.class, name = "SubmitRequest"),
+		@JsonSubTypes.Type(value = AcknowledgeRequest.class, name = "AcknowledgeRequest") })
+public sealed interface DispatchCommand permits SubmitRequest, AcknowledgeRequest {
+
+	RequestId requestId();
+
+	/** When the gateway accepted this command, by the network's clock. */
+	Instant acceptedAt();
+
+}

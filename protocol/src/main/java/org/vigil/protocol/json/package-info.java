@@ -1,0 +1,4 @@
+/**
+ * The JSON form of the wire types, and its Kafka serde.
+ */
+package org.vigil.protocol.json;
