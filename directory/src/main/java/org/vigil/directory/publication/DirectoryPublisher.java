@@ -1,0 +1,90 @@
+package org.vigil.directory.publication;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.vigil.directory.party.ContactPoint;
+import org.vigil.directory.replica.DirectoryKeys;
+import org.vigil.directory.replica.DirectoryReplica;
+import org.vigil.directory.seed.SeedDirectory;
+import org.vigil.protocol.Topics;
+import org.vigil.protocol.json.WireJson;
+
+/**
+ * Publishes the entries of a seed directory that the directory topic does not hold yet,
+ * and waits until this service's own replica sees them. Entries already on the topic are
+ * left alone: they may have been edited since the seed was written.
+ */
+class DirectoryPublisher {
+
+	private static final Logger log = LoggerFactory.getLogger(DirectoryPublisher.class);
+
+	private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(30);
+
+	private final KafkaTemplate<String, byte[]> kafka;
+
+	private final DirectoryReplica replica;
+
+	DirectoryPublisher(KafkaTemplate<String, byte[]> kafka, DirectoryReplica replica) {
+		this.kafka = kafka;
+		this.replica = replica;
+	}
+
+	void publishMissing(SeedDirectory seed) {
+		List<CompletableFuture<?>> sends = new ArrayList<>();
+		if (this.replica.network().isEmpty()) {
+			sends.add(this.kafka.send(Topics.DIRECTORY, DirectoryKeys.NETWORK, WireJson.write(seed.network())));
+		}
+		List<ContactPoint> missing = seed.contactPoints()
+			.stream()
+			.filter((contactPoint) -> this.replica.contactPoint(contactPoint.country()).isEmpty())
+			.toList();
+		for (ContactPoint contactPoint : missing) {
+			sends.add(this.kafka.send(Topics.DIRECTORY, DirectoryKeys.party(contactPoint.country()),
+					WireJson.write(contactPoint)));
+		}
+		try {
+			CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+				.get(VISIBLE_WITHIN.toSeconds(), TimeUnit.SECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Could not publish the seed directory", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while publishing the seed directory", ex);
+		}
+		awaitVisible(seed);
+		log.info("Directory seeded: {} contact points published, {} already present", missing.size(),
+				seed.contactPoints().size() - missing.size());
+	}
+
+	private void awaitVisible(SeedDirectory seed) {
+		Instant giveUp = Instant.now().plus(VISIBLE_WITHIN);
+		while (this.replica.network().isEmpty() || seed.contactPoints()
+			.stream()
+			.anyMatch((contactPoint) -> this.replica.contactPoint(contactPoint.country()).isEmpty())) {
+			if (Instant.now().isAfter(giveUp)) {
+				throw new IllegalStateException("The published directory did not come back within " + VISIBLE_WITHIN);
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while waiting for the directory", ex);
+			}
+		}
+	}
+
+}

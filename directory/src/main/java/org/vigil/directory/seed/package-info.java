@@ -1,0 +1,4 @@
+/**
+ * The directory a new network starts from.
+ */
+package org.vigil.directory.seed;
