@@ -1,0 +1,127 @@
+package org.vigil.dispatcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.vigil.directory.replica.DirectoryReplica;
+import org.vigil.directory.replica.DirectoryReplicaConfiguration;
+import org.vigil.dispatcher.stream.DispatcherTopology;
+
+/**
+ * The dispatcher: its Kafka Streams application, started after the directory replica has
+ * caught up, and its health.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DispatcherProperties.class)
+@Import(DirectoryReplicaConfiguration.class)
+public class DispatcherConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(DispatcherConfiguration.class);
+
+	@Bean
+	KafkaStreams dispatcherStreams(KafkaProperties kafka, DispatcherProperties properties, Clock clock,
+			DirectoryReplica directory) {
+		Properties config = new Properties();
+		config.putAll(kafka.buildStreamsProperties());
+		config.put(StreamsConfig.APPLICATION_ID_CONFIG, properties.applicationId());
+		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
+		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.commitInterval().toMillis());
+		// The stream thread punctuates between polls; an idle poll must not outlast a
+		// tick.
+		config.put(StreamsConfig.POLL_MS_CONFIG, properties.tick().toMillis());
+		config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, properties.standbyReplicas());
+		config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(properties));
+		// Events should reach officers as soon as the transaction commits, not after a
+		// batch fills.
+		config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+		KafkaStreams streams = new KafkaStreams(DispatcherTopology.build(clock, directory,
+				Optional.ofNullable(properties.deadlineOverride()), properties.tick()), config);
+		streams.setUncaughtExceptionHandler((ex) -> {
+			// The transaction of the failed batch is aborted; a new thread reads it
+			// again.
+			log.error("Dispatcher stream thread failed; replacing it", ex);
+			return StreamThreadExceptionResponse.REPLACE_THREAD;
+		});
+		return streams;
+	}
+
+	private static String stateDir(DispatcherProperties properties) {
+		try {
+			return (properties.stateDir() != null) ? properties.stateDir().toString()
+					: Files.createTempDirectory("vigil-dispatcher-").toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Bean
+	SmartLifecycle dispatcherStreamsLifecycle(KafkaStreams streams) {
+		return new SmartLifecycle() {
+
+			private volatile boolean running;
+
+			@Override
+			public void start() {
+				streams.start();
+				this.running = true;
+			}
+
+			@Override
+			public void stop() {
+				streams.close(Duration.ofSeconds(30));
+				this.running = false;
+			}
+
+			@Override
+			public boolean isRunning() {
+				return this.running;
+			}
+
+			@Override
+			public int getPhase() {
+				// After the directory replica: no ladder may be routed against an empty
+				// directory.
+				return DirectoryReplicaConfiguration.PHASE + 100;
+			}
+
+		};
+	}
+
+	@Bean
+	HealthIndicator dispatcherHealthIndicator(KafkaStreams streams) {
+		return () -> {
+			KafkaStreams.State state = streams.state();
+			Health.Builder health = switch (state) {
+				case RUNNING, REBALANCING -> Health.up();
+				case CREATED -> Health.outOfService();
+				default -> Health.down();
+			};
+			return health.withDetail("streams", state.name()).build();
+		};
+	}
+
+}

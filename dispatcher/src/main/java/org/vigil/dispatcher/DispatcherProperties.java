@@ -1,0 +1,40 @@
+package org.vigil.dispatcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the dispatcher ({@code vigil.dispatcher.*}).
+ *
+ * @param applicationId the Kafka Streams application id, shared by all dispatcher
+ * instances of one network
+ * @param tick how often due deadlines are looked for; bounds how late a deadline fires
+ * @param commitInterval how often the exactly-once transaction commits; bounds how long
+ * an event waits before readers see it
+ * @param standbyReplicas warm copies of each task's stores on other instances, for fast
+ * fail-over
+ * @param stateDir where Kafka Streams keeps its local files; empty for a fresh temporary
+ * folder
+ * @param deadlineOverride for demos only: replaces every time to acknowledge, so a ladder
+ * climbs in seconds; empty in production
+ */
+@ConfigurationProperties("vigil.dispatcher")
+public record DispatcherProperties(String applicationId, Duration tick, Duration commitInterval,
+		Integer standbyReplicas, Path stateDir, Duration deadlineOverride) {
+
+	public DispatcherProperties {
+		applicationId = (applicationId != null) ? applicationId : "vigil-dispatcher";
+		tick = (tick != null) ? tick : Duration.ofMillis(50);
+		commitInterval = (commitInterval != null) ? commitInterval : Duration.ofMillis(50);
+		standbyReplicas = (standbyReplicas != null) ? standbyReplicas : 0;
+		if (tick.isNegative() || tick.isZero()) {
+			throw new IllegalArgumentException("vigil.dispatcher.tick must be positive");
+		}
+		if (deadlineOverride != null && (deadlineOverride.isNegative() || deadlineOverride.isZero())) {
+			throw new IllegalArgumentException("vigil.dispatcher.deadline-override must be positive when set");
+		}
+	}
+
+}

@@ -1,0 +1,165 @@
+package org.vigil.dispatcher.stream;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigil.directory.replica.DirectoryView;
+import org.vigil.dispatcher.escalation.Decision;
+import org.vigil.dispatcher.escalation.Ladder;
+import org.vigil.protocol.RequestId;
+import org.vigil.protocol.dispatch.AcknowledgeRequest;
+import org.vigil.protocol.dispatch.DispatchCommand;
+import org.vigil.protocol.dispatch.SubmitRequest;
+import org.vigil.protocol.event.RequestEvent;
+import org.vigil.protocol.json.UnreadableRecord;
+import org.vigil.protocol.json.WireJson;
+
+/**
+ * Applies commands and due deadlines to the ladders of this task's partitions. Everything
+ * it does for one input (state, deadline index, events) commits in one Kafka transaction,
+ * so a crash either keeps all of it or none, and the input is then read again.
+ *
+ * <p>
+ * Deadlines are checked on a wall-clock punctuation every {@code tick}, against the
+ * injected {@link Clock}: a test that moves the clock sees the ladder move within one
+ * tick.
+ */
+final class LadderProcessor implements Processor<String, byte[], String, byte[]> {
+
+	private static final Logger log = LoggerFactory.getLogger(LadderProcessor.class);
+
+	/**
+	 * Bounds the work of one punctuation, so a backlog after an outage cannot stall the
+	 * task.
+	 */
+	private static final int MAX_FIRES_PER_TICK = 10_000;
+
+	private final Clock clock;
+
+	private final DirectoryView directory;
+
+	private final Optional<Duration> deadlineOverride;
+
+	private final Duration tick;
+
+	private ProcessorContext<String, byte[]> context;
+
+	private KeyValueStore<String, byte[]> ladders;
+
+	private KeyValueStore<Bytes, byte[]> deadlines;
+
+	LadderProcessor(Clock clock, DirectoryView directory, Optional<Duration> deadlineOverride, Duration tick) {
+		this.clock = clock;
+		this.directory = directory;
+		this.deadlineOverride = deadlineOverride;
+		this.tick = tick;
+	}
+
+	@Override
+	public void init(ProcessorContext<String, byte[]> context) {
+		this.context = context;
+		this.ladders = context.getStateStore(DispatcherTopology.LADDER_STORE);
+		this.deadlines = context.getStateStore(DispatcherTopology.DEADLINE_STORE);
+		context.schedule(this.tick, PunctuationType.WALL_CLOCK_TIME, (timestamp) -> fireDueDeadlines());
+	}
+
+	@Override
+	public void process(Record<String, byte[]> record) {
+		DispatchCommand command;
+		try {
+			command = WireJson.read(record.value(), DispatchCommand.class);
+		}
+		catch (UnreadableRecord | NullPointerException ex) {
+			log.error("Dead-lettering unreadable command with key '{}': {}", record.key(), ex.getMessage());
+			this.context.forward(record.withHeaders(record.headers().add("vigil.error", bytes(ex.getMessage()))),
+					DispatcherTopology.DEAD_LETTER_SINK);
+			return;
+		}
+		Instant now = this.clock.instant();
+		Optional<Ladder> current = load(command.requestId());
+		if (command instanceof SubmitRequest submit) {
+			if (current.isPresent()) {
+				// A replayed submission: the request is already on its ladder; page
+				// nobody again.
+				return;
+			}
+			apply(null, Ladder.route(submit, this.directory, this.deadlineOverride, now));
+		}
+		else if (command instanceof AcknowledgeRequest acknowledgement) {
+			if (current.isEmpty()) {
+				log.warn("Ignoring acknowledgement of unknown request {}", command.requestId());
+				return;
+			}
+			apply(current.get(), current.get().acknowledge(acknowledgement, now));
+		}
+	}
+
+	private void fireDueDeadlines() {
+		Instant now = this.clock.instant();
+		List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
+		try (KeyValueIterator<Bytes, byte[]> all = this.deadlines.all()) {
+			while (all.hasNext() && due.size() < MAX_FIRES_PER_TICK) {
+				KeyValue<Bytes, byte[]> entry = all.next();
+				if (DeadlineIndex.due(entry.key).isAfter(now)) {
+					break;
+				}
+				due.add(entry);
+			}
+		}
+		for (KeyValue<Bytes, byte[]> entry : due) {
+			this.deadlines.delete(entry.key);
+			RequestId requestId = DeadlineIndex.requestId(entry.key);
+			Optional<Ladder> ladder = load(requestId);
+			if (ladder.isEmpty()) {
+				continue;
+			}
+			Decision decision = ladder.get().deadlinePassed(DeadlineIndex.fence(entry.value), this.directory, now);
+			apply(ladder.get(), decision);
+		}
+	}
+
+	private void apply(Ladder before, Decision decision) {
+		if (!decision.changed()) {
+			return;
+		}
+		Ladder after = decision.ladder();
+		if (before != null) {
+			before.pendingDeadline()
+				.ifPresent((due) -> this.deadlines.delete(DeadlineIndex.key(due, before.requestId())));
+		}
+		decision.nextDeadline()
+			.ifPresent((due) -> this.deadlines.put(DeadlineIndex.key(due, after.requestId()),
+					DeadlineIndex.fence(after.fence())));
+		this.ladders.put(after.requestId().value(), WireJson.write(after));
+		long timestamp = this.clock.millis();
+		for (RequestEvent event : decision.events()) {
+			this.context.forward(new Record<>(event.requestId().value(), WireJson.write(event), timestamp),
+					DispatcherTopology.EVENTS_SINK);
+		}
+	}
+
+	private Optional<Ladder> load(RequestId requestId) {
+		byte[] stored = this.ladders.get(requestId.value());
+		return (stored != null) ? Optional.of(WireJson.read(stored, Ladder.class)) : Optional.empty();
+	}
+
+	private static byte[] bytes(String text) {
+		return String.valueOf(text).getBytes(StandardCharsets.UTF_8);
+	}
+
+}
