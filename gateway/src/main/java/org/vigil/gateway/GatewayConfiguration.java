@@ -1,0 +1,113 @@
+package org.vigil.gateway;
+
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.vigil.directory.replica.DirectoryReplicaConfiguration;
+import org.vigil.gateway.alerting.AlertFanOut;
+import org.vigil.gateway.command.CommandPublisher;
+import org.vigil.gateway.status.EventProjector;
+import org.vigil.gateway.status.RequestStatuses;
+import org.vigil.protocol.json.UnreadableRecord;
+
+/**
+ * The gateway's beans. Controllers, security and STOMP configuration are found by
+ * scanning this package; the Kafka and Redis plumbing is wired here, in one place.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GatewayProperties.class)
+@ComponentScan(excludeFilters = @ComponentScan.Filter(SpringBootConfiguration.class))
+@Import(DirectoryReplicaConfiguration.class)
+public class GatewayConfiguration {
+
+	@Bean
+	CommandPublisher commandPublisher(KafkaProperties kafka, GatewayProperties properties) {
+		Map<String, Object> config = kafka.buildProducerProperties();
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		// A submission waits for its own write: batching would only add latency.
+		config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+		config.put(ProducerConfig.CLIENT_ID_CONFIG, "vigil-gateway-commands");
+		return new CommandPublisher(
+				new KafkaTemplate<>(
+						new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer())),
+				properties.publishTimeout());
+	}
+
+	@Bean
+	RequestStatuses requestStatuses(StringRedisTemplate redis) {
+		return new RequestStatuses(redis);
+	}
+
+	@Bean
+	AlertFanOut alertFanOut(StringRedisTemplate redis, SimpMessagingTemplate stomp) {
+		return new AlertFanOut(redis, stomp);
+	}
+
+	@Bean
+	RedisMessageListenerContainer alertSubscription(RedisConnectionFactory redis, AlertFanOut fanOut) {
+		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+		container.setConnectionFactory(redis);
+		container.addMessageListener(fanOut, new ChannelTopic(GatewayKeys.ALERT_CHANNEL));
+		return container;
+	}
+
+	@Bean
+	EventProjector eventProjector(RequestStatuses statuses, AlertFanOut fanOut) {
+		return new EventProjector(statuses, fanOut);
+	}
+
+	/**
+	 * Reads committed records only. A record that cannot be read is logged and skipped
+	 * (it stays in Kafka); any other failure, such as Redis being down, is retried with
+	 * backoff for as long as it takes, because skipping it would leave a hole in the read
+	 * model.
+	 */
+	@Bean
+	ConcurrentKafkaListenerContainerFactory<String, byte[]> gatewayListenerFactory(KafkaProperties kafka) {
+		Map<String, Object> config = kafka.buildConsumerProperties();
+		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+		factory.setConsumerFactory(
+				new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer()));
+		ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+		backOff.setMaxInterval(10_000);
+		DefaultErrorHandler errors = new DefaultErrorHandler(backOff);
+		errors.addNotRetryableExceptions(UnreadableRecord.class);
+		factory.setCommonErrorHandler(errors);
+		return factory;
+	}
+
+	@Bean
+	KafkaHealth kafkaHealthIndicator(KafkaProperties kafka) {
+		return new KafkaHealth(Admin.create(kafka.buildAdminProperties()));
+	}
+
+}

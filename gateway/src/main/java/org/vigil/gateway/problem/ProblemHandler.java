@@ -1,0 +1,126 @@
+package org.vigil.gateway.problem;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Maps every failure of the API to a problem detail. Field errors are listed in an
+ * {@code errors} member, each naming the JSON property, so a national system can show its
+ * user exactly what to fix.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> new FieldError(error.getField(), error.getDefaultMessage()))
+			.sorted(Comparator.comparing(FieldError::field))
+			.toList();
+		return problem(new InvalidFields(ProblemTypes.INVALID_FIELDS, errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String detail = "The body is not valid JSON for this request";
+		if (ex.getCause() instanceof JacksonException json) {
+			String field = json.getPath()
+				.stream()
+				.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
+						: "[" + reference.getIndex() + "]")
+				.collect(Collectors.joining("."));
+			detail = field.isEmpty() ? detail + ": " + json.getOriginalMessage()
+					: "Field '" + field + "' cannot be read: " + json.getOriginalMessage();
+			ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST,
+					"Malformed request", detail);
+			if (!field.isEmpty()) {
+				problem.setProperty("errors", List.of(new FieldError(field, json.getOriginalMessage())));
+			}
+			return ResponseEntity.badRequest().body(problem);
+		}
+		return ResponseEntity.badRequest()
+			.body(Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request", detail));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		if (response != null && response.getBody() instanceof ProblemDetail problem
+				&& "about:blank".equals(String.valueOf(problem.getType()))) {
+			problem.setType(switch (statusCode.value()) {
+				case 404 -> ProblemTypes.NOT_FOUND;
+				case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
+				case 413 -> ProblemTypes.PAYLOAD_TOO_LARGE;
+				case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
+				default -> (statusCode.is4xxClientError()) ? ProblemTypes.MALFORMED_REQUEST : ProblemTypes.INTERNAL;
+			});
+		}
+		return response;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> invalidFields(InvalidFields ex) {
+		return problem(ex);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notFound(RequestNotFound ex) {
+		return response(Problems.of(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> idTaken(RequestIdTaken ex) {
+		return response(
+				Problems.of(HttpStatus.CONFLICT, ProblemTypes.REQUEST_ID_TAKEN, "Request id taken", ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notAllowed(NotAllowed ex) {
+		return response(Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.NOT_ALLOWED, "Not allowed", ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unavailable(NetworkUnavailable ex) {
+		log.error("Not accepted: {}", ex.getMessage(), ex);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.NETWORK_UNAVAILABLE,
+					"Not accepted: the network is unavailable", ex.getMessage()));
+	}
+
+	private static ResponseEntity<Object> problem(InvalidFields ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, ex.type(),
+				(ex.type() == ProblemTypes.UNKNOWN_COUNTRY) ? "Unknown country" : "Invalid fields", ex.getMessage());
+		problem.setProperty("errors", ex.errors());
+		return ResponseEntity.unprocessableContent().body(problem);
+	}
+
+	private static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus()).body(problem);
+	}
+
+}

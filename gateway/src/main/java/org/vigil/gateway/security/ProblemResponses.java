@@ -1,0 +1,56 @@
+package org.vigil.gateway.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.vigil.gateway.problem.ProblemTypes;
+import org.vigil.gateway.problem.Problems;
+import org.vigil.protocol.json.WireJson;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * The API's 401 and 403 as problem details, written by the security filters before any
+ * controller runs.
+ */
+final class ProblemResponses {
+
+	/** Sent by the console, which must not make the browser pop up its own login box. */
+	static final String CONSOLE_HEADER = "X-Requested-With";
+
+	private ProblemResponses() {
+	}
+
+	static AuthenticationEntryPoint unauthenticated() {
+		return (request, response, ex) -> {
+			if (request.getHeader(CONSOLE_HEADER) == null) {
+				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Vigil\"");
+			}
+			write(response, Problems.of(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
+					"Log in, or send HTTP Basic credentials, to use the API"));
+		};
+	}
+
+	static AccessDeniedHandler denied() {
+		return (request, response, ex) -> write(response,
+				Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.NOT_ALLOWED, "Not allowed", deniedDetail(request)));
+	}
+
+	private static String deniedDetail(HttpServletRequest request) {
+		return "You may not " + request.getMethod() + " " + request.getRequestURI()
+				+ " (a missing or stale CSRF token is refused the same way)";
+	}
+
+	private static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getOutputStream().write(WireJson.write(problem));
+	}
+
+}

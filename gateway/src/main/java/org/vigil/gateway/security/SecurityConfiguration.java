@@ -1,0 +1,59 @@
+package org.vigil.gateway.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.vigil.directory.replica.DirectoryView;
+import org.vigil.gateway.GatewayProperties;
+
+/**
+ * People log in with a form (the console) or HTTP Basic (scripts and curl); the API
+ * answers 401 and 403 with problem details; browser forms and the console's API calls
+ * carry a CSRF token. Requests that bring their own {@code Authorization} header are
+ * exempt from CSRF: a browser never adds one on its own to a cross-site request.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class SecurityConfiguration {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new BCryptPasswordEncoder();
+	}
+
+	@Bean
+	DirectoryPeople directoryPeople(DirectoryView directory, GatewayProperties properties, PasswordEncoder encoder) {
+		String hash = (properties.demoPassword() != null && !properties.demoPassword().isBlank())
+				? encoder.encode(properties.demoPassword()) : null;
+		return new DirectoryPeople(directory, hash);
+	}
+
+	@Bean
+	SecurityFilterChain gatewaySecurity(HttpSecurity http) throws Exception {
+		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+		RequestMatcher ownCredentials = (request) -> request.getHeader("Authorization") != null;
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error", "/problems/**",
+					"/webjars/**", "/console.css", "/favicon.ico")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.formLogin((form) -> form.defaultSuccessUrl("/", true))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(ProblemResponses.unauthenticated()))
+			.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(ownCredentials))
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(ProblemResponses.unauthenticated(), api)
+				.defaultAccessDeniedHandlerFor(ProblemResponses.denied(), api))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
+					"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+							+ "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'")));
+		return http.build();
+	}
+
+}

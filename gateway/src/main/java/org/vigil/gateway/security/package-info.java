@@ -1,0 +1,4 @@
+/**
+ * Who may do what: logins, roles scoped to a country, and what each role may see.
+ */
+package org.vigil.gateway.security;

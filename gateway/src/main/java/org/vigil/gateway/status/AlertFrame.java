@@ -1,0 +1,34 @@
+package org.vigil.gateway.status;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What an officer's console receives over STOMP on {@code /user/queue/alerts}.
+ *
+ * @param kind {@code ALERT} when the officer must act, {@code CLEARED} when the alert no
+ * longer needs them (acknowledged, or escalated past them)
+ * @param recipients the officers this frame is for
+ * @param requestId the request
+ * @param from the requesting Party
+ * @param to the requested Party
+ * @param urgency its urgency
+ * @param step the ladder step
+ * @param deadline when the step escalates; null for {@code CLEARED}
+ * @param reason why the officer was paged, or why the alert was cleared
+ * @param offence the offence under investigation, so the officer knows at a glance what
+ * it is
+ * @param at when it happened
+ */
+public record AlertFrame(String kind, List<String> recipients, String requestId, String from, String to, String urgency,
+		int step, Instant deadline, String reason, String offence, Instant at) {
+
+	public static final String ALERT = "ALERT";
+
+	public static final String CLEARED = "CLEARED";
+
+	public AlertFrame {
+		recipients = List.copyOf(recipients);
+	}
+
+}

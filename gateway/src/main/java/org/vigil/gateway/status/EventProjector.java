@@ -1,0 +1,43 @@
+package org.vigil.gateway.status;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.vigil.gateway.alerting.AlertFanOut;
+import org.vigil.protocol.Topics;
+import org.vigil.protocol.dispatch.DispatchCommand;
+import org.vigil.protocol.dispatch.SubmitRequest;
+import org.vigil.protocol.event.RequestEvent;
+import org.vigil.protocol.json.WireJson;
+
+/**
+ * Projects submissions and lifecycle events into the read model, and hands the resulting
+ * alert frames to every gateway instance. All gateway instances share one consumer group,
+ * so each partition is projected by one of them; reading committed records only, so an
+ * event the dispatcher aborted never reaches an officer.
+ */
+public class EventProjector {
+
+	private final RequestStatuses statuses;
+
+	private final AlertFanOut fanOut;
+
+	public EventProjector(RequestStatuses statuses, AlertFanOut fanOut) {
+		this.statuses = statuses;
+		this.fanOut = fanOut;
+	}
+
+	@KafkaListener(id = "vigil-gateway-projector", topics = { Topics.REQUESTS, Topics.EVENTS },
+			groupId = "${vigil.gateway.consumer-group:vigil-gateway}", containerFactory = "gatewayListenerFactory")
+	void project(ConsumerRecord<String, byte[]> record) {
+		if (Topics.REQUESTS.equals(record.topic())) {
+			if (WireJson.read(record.value(), DispatchCommand.class) instanceof SubmitRequest submit) {
+				this.statuses.recordSubmission(submit);
+			}
+			return;
+		}
+		RequestEvent event = WireJson.read(record.value(), RequestEvent.class);
+		this.statuses.apply(event).forEach(this.fanOut::publish);
+	}
+
+}

@@ -1,0 +1,35 @@
+package org.vigil.gateway.status;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.vigil.protocol.request.PreservationRequest;
+
+/**
+ * A request as the API and the console show it.
+ *
+ * @param id the request id
+ * @param state where it stands
+ * @param from the requesting Party
+ * @param to the requested Party
+ * @param urgency its urgency
+ * @param acceptedAt when the network accepted it
+ * @param submittedBy who submitted it
+ * @param step the ladder step paging now; null before routing
+ * @param paged who is being paged now
+ * @param deadline when the current step escalates; null when nothing is pending
+ * @param acknowledgedBy who acknowledged; null until then
+ * @param acknowledgedAt when; null until then
+ * @param request the request itself; null if the read model has not seen it yet
+ * @param timeline its history, oldest first
+ */
+public record RequestStatus(String id, RequestState state, String from, String to, String urgency, Instant acceptedAt,
+		String submittedBy, Integer step, List<String> paged, Instant deadline, String acknowledgedBy,
+		Instant acknowledgedAt, PreservationRequest request, List<TimelineEntry> timeline) {
+
+	public RequestStatus {
+		paged = (paged != null) ? List.copyOf(paged) : List.of();
+		timeline = (timeline != null) ? List.copyOf(timeline) : List.of();
+	}
+
+}

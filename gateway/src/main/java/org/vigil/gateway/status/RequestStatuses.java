@@ -1,0 +1,251 @@
+package org.vigil.gateway.status;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.vigil.gateway.GatewayKeys;
+import org.vigil.protocol.CountryCode;
+import org.vigil.protocol.OfficerId;
+import org.vigil.protocol.RequestId;
+import org.vigil.protocol.dispatch.SubmitRequest;
+import org.vigil.protocol.event.LadderExhausted;
+import org.vigil.protocol.event.OfficersAlerted;
+import org.vigil.protocol.event.RequestAcknowledged;
+import org.vigil.protocol.event.RequestEvent;
+import org.vigil.protocol.event.RequestRouted;
+import org.vigil.protocol.event.StepEscalated;
+import org.vigil.protocol.event.StepSkipped;
+import org.vigil.protocol.json.WireJson;
+import org.vigil.protocol.request.PreservationRequest;
+
+/**
+ * The requests' read model in Redis (layout in {@link GatewayKeys}).
+ *
+ * <p>
+ * Submissions and events arrive on different topics, so in any order; each writes only
+ * its own fields, and the state only ever moves forward with the event sequence, so the
+ * model converges whatever the order and however often a record is replayed.
+ */
+public class RequestStatuses {
+
+	private static final String REQUEST = "request";
+
+	private static final String SUBMITTED_BY = "submittedBy";
+
+	private static final String ACCEPTED_AT = "acceptedAt";
+
+	private static final String STATE = "status";
+
+	private static final String SEQUENCE = "sequence";
+
+	private static final String STEP = "step";
+
+	private static final String PAGED = "paged";
+
+	private static final String DEADLINE = "deadline";
+
+	private static final String ACKNOWLEDGED_BY = "acknowledgedBy";
+
+	private static final String ACKNOWLEDGED_AT = "acknowledgedAt";
+
+	private static final String FROM = "from";
+
+	private static final String TO = "to";
+
+	private static final String URGENCY = "urgency";
+
+	private final StringRedisTemplate redis;
+
+	public RequestStatuses(StringRedisTemplate redis) {
+		this.redis = redis;
+	}
+
+	public boolean exists(RequestId id) {
+		return Boolean.TRUE.equals(this.redis.hasKey(GatewayKeys.request(id)));
+	}
+
+	/**
+	 * Records a request the network accepted. Safe to repeat, and never moves the state
+	 * back.
+	 */
+	public void recordSubmission(SubmitRequest submit) {
+		PreservationRequest request = submit.request();
+		String key = GatewayKeys.request(request.id());
+		Map<String, String> fields = new HashMap<>();
+		fields.put(REQUEST, new String(WireJson.write(request)));
+		fields.put(SUBMITTED_BY, submit.submittedBy().value());
+		fields.put(ACCEPTED_AT, submit.acceptedAt().toString());
+		fields.put(FROM, request.from().value());
+		fields.put(TO, request.to().value());
+		fields.put(URGENCY, request.urgency().name());
+		this.redis.opsForHash().putAll(key, fields);
+		this.redis.opsForHash().putIfAbsent(key, STATE, RequestState.SUBMITTED.name());
+		double score = submit.acceptedAt().toEpochMilli();
+		this.redis.opsForZSet().add(GatewayKeys.sent(request.from()), request.id().value(), score);
+		this.redis.opsForZSet().add(GatewayKeys.received(request.to()), request.id().value(), score);
+	}
+
+	/**
+	 * Projects one event. Events of a request come from one partition, in order, and only
+	 * one gateway instance projects that partition at a time.
+	 * @return the frames to push to officers' consoles; empty for an event seen before
+	 */
+	public List<AlertFrame> apply(RequestEvent event) {
+		String key = GatewayKeys.request(event.requestId());
+		Object stored = this.redis.opsForHash().get(key, SEQUENCE);
+		long seen = (stored != null) ? Long.parseLong(stored.toString()) : 0;
+		if (event.sequence() <= seen) {
+			return List.of();
+		}
+		Map<String, String> fields = new HashMap<>();
+		fields.put(SEQUENCE, Long.toString(event.sequence()));
+		List<String> previouslyPaged = paged(key);
+		List<AlertFrame> frames = new ArrayList<>();
+		String offence = offence(key);
+		String text;
+		if (event instanceof RequestRouted routed) {
+			fields.put(STATE, RequestState.ROUTED.name());
+			fields.put(FROM, routed.from().value());
+			fields.put(TO, routed.to().value());
+			fields.put(URGENCY, routed.urgency().name());
+			text = "Routed to " + routed.to() + " with policy version " + routed.policyVersion() + " (" + routed.steps()
+					+ " steps before the network coordinator)";
+		}
+		else if (event instanceof OfficersAlerted alerted) {
+			boolean exhausted = RequestState.EXHAUSTED.name().equals(this.redis.opsForHash().get(key, STATE));
+			fields.put(STATE, (exhausted ? RequestState.EXHAUSTED : RequestState.ALERTED).name());
+			fields.put(STEP, Integer.toString(alerted.step()));
+			List<String> officers = alerted.officers().stream().map(OfficerId::value).toList();
+			fields.put(PAGED, String.join(",", officers));
+			fields.put(DEADLINE, alerted.deadline().toString());
+			clearAlerts(event, previouslyPaged, officers, "escalated to step " + alerted.step(), offence, frames);
+			for (String officer : officers) {
+				this.redis.opsForSet().add(GatewayKeys.alerts(OfficerId.of(officer)), event.requestId().value());
+			}
+			frames.add(new AlertFrame(AlertFrame.ALERT, officers, event.requestId().value(), alerted.from().value(),
+					alerted.to().value(), alerted.urgency().name(), alerted.step(), alerted.deadline(),
+					alerted.reason(), offence, alerted.at()));
+			text = "Step " + alerted.step() + ": paged " + String.join(", ", officers) + " (" + alerted.reason()
+					+ "); acknowledge by " + alerted.deadline();
+		}
+		else if (event instanceof StepEscalated escalated) {
+			text = "No acknowledgement by " + escalated.missedDeadline() + ": escalated from step "
+					+ escalated.fromStep() + " to step " + escalated.toStep();
+		}
+		else if (event instanceof StepSkipped skipped) {
+			text = "Step " + skipped.step() + " skipped: " + skipped.reason();
+		}
+		else if (event instanceof LadderExhausted exhausted) {
+			fields.put(STATE, RequestState.EXHAUSTED.name());
+			text = "Every step of " + exhausted.to()
+					+ " passed without acknowledgement: the network coordinator is paged and " + exhausted.from()
+					+ " is told";
+		}
+		else {
+			RequestAcknowledged acknowledged = (RequestAcknowledged) event;
+			fields.put(STATE, RequestState.ACKNOWLEDGED.name());
+			fields.put(ACKNOWLEDGED_BY, acknowledged.by().value());
+			fields.put(ACKNOWLEDGED_AT, acknowledged.at().toString());
+			fields.put(PAGED, "");
+			fields.put(DEADLINE, "");
+			clearAlerts(event, previouslyPaged, List.of(), "acknowledged by " + acknowledged.by(), offence, frames);
+			text = "Acknowledged by " + acknowledged.by() + (acknowledged.late() ? " (late)" : "")
+					+ (acknowledged.wasPaged() ? "" : " (not among those paged)");
+		}
+		this.redis.opsForHash().putAll(key, fields);
+		this.redis.opsForList()
+			.rightPush(GatewayKeys.timeline(event.requestId()), new String(WireJson
+				.write(new TimelineEntry(event.sequence(), event.getClass().getSimpleName(), event.at(), text))));
+		return frames;
+	}
+
+	private void clearAlerts(RequestEvent event, List<String> previouslyPaged, List<String> stillPaged, String reason,
+			String offence, List<AlertFrame> frames) {
+		List<String> cleared = previouslyPaged.stream().filter((officer) -> !stillPaged.contains(officer)).toList();
+		if (cleared.isEmpty()) {
+			return;
+		}
+		for (String officer : cleared) {
+			this.redis.opsForSet().remove(GatewayKeys.alerts(OfficerId.of(officer)), event.requestId().value());
+		}
+		Map<Object, Object> hash = this.redis.opsForHash().entries(GatewayKeys.request(event.requestId()));
+		frames.add(new AlertFrame(AlertFrame.CLEARED, cleared, event.requestId().value(), text(hash, FROM),
+				text(hash, TO), text(hash, URGENCY), intOrZero(hash.get(STEP)), null, reason, offence, event.at()));
+	}
+
+	public Optional<RequestStatus> find(RequestId id) {
+		Map<Object, Object> hash = this.redis.opsForHash().entries(GatewayKeys.request(id));
+		if (hash.isEmpty()) {
+			return Optional.empty();
+		}
+		List<TimelineEntry> timeline = this.redis.opsForList()
+			.range(GatewayKeys.timeline(id), 0, -1)
+			.stream()
+			.map((json) -> WireJson.read(json.getBytes(), TimelineEntry.class))
+			.toList();
+		Object request = hash.get(REQUEST);
+		Object state = hash.get(STATE);
+		return Optional.of(new RequestStatus(id.value(),
+				(state != null) ? RequestState.valueOf(state.toString()) : RequestState.SUBMITTED, text(hash, FROM),
+				text(hash, TO), text(hash, URGENCY), instant(hash.get(ACCEPTED_AT)), text(hash, SUBMITTED_BY),
+				hash.containsKey(STEP) ? intOrZero(hash.get(STEP)) : null, split(hash.get(PAGED)),
+				instant(hash.get(DEADLINE)), text(hash, ACKNOWLEDGED_BY), instant(hash.get(ACKNOWLEDGED_AT)),
+				(request != null) ? WireJson.read(request.toString().getBytes(), PreservationRequest.class) : null,
+				timeline));
+	}
+
+	/** The requests currently paging an officer, newest alert last. */
+	public List<RequestStatus> alerting(OfficerId officer) {
+		Set<String> ids = this.redis.opsForSet().members(GatewayKeys.alerts(officer));
+		return (ids != null) ? ids.stream()
+			.map(RequestId::of)
+			.map(this::find)
+			.flatMap(Optional::stream)
+			.sorted(Comparator.comparing(RequestStatus::acceptedAt, Comparator.nullsLast(Comparator.naturalOrder())))
+			.toList() : List.of();
+	}
+
+	/** A country's most recent requests, sent or received, newest first. */
+	public List<RequestStatus> recent(CountryCode country, boolean sent, int limit) {
+		String key = sent ? GatewayKeys.sent(country) : GatewayKeys.received(country);
+		Set<String> ids = this.redis.opsForZSet().reverseRange(key, 0, limit - 1);
+		return (ids != null) ? ids.stream().map(RequestId::of).map(this::find).flatMap(Optional::stream).toList()
+				: List.of();
+	}
+
+	private List<String> paged(String key) {
+		return split(this.redis.opsForHash().get(key, PAGED));
+	}
+
+	private String offence(String key) {
+		Object request = this.redis.opsForHash().get(key, REQUEST);
+		return (request != null) ? WireJson.read(request.toString().getBytes(), PreservationRequest.class).offence()
+				: null;
+	}
+
+	private static List<String> split(Object value) {
+		return (value == null || value.toString().isEmpty()) ? List.of() : Arrays.asList(value.toString().split(","));
+	}
+
+	private static String text(Map<Object, Object> hash, String field) {
+		Object value = hash.get(field);
+		return (value != null) ? value.toString() : null;
+	}
+
+	private static Integer intOrZero(Object value) {
+		return (value != null && !value.toString().isEmpty()) ? Integer.valueOf(value.toString()) : 0;
+	}
+
+	private static Instant instant(Object value) {
+		return (value != null && !value.toString().isEmpty()) ? Instant.parse(value.toString()) : null;
+	}
+
+}
