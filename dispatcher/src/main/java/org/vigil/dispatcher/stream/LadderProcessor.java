@@ -75,7 +75,7 @@ final class LadderProcessor implements Processor<String, byte[], String, byte[]>
 		this.context = context;
 		this.ladders = context.getStateStore(DispatcherTopology.LADDER_STORE);
 		this.deadlines = context.getStateStore(DispatcherTopology.DEADLINE_STORE);
-		context.schedule(this.tick, PunctuationType.WALL_CLOCK_TIME, (timestamp) -> fireDueDeadlines());
+		context.schedule(this.tick, PunctuationType.WALL_CLOCK_TIME, this::fireDueDeadlines);
 	}
 
 	@Override
@@ -98,18 +98,18 @@ final class LadderProcessor implements Processor<String, byte[], String, byte[]>
 				// nobody again.
 				return;
 			}
-			apply(null, Ladder.route(submit, this.directory, this.deadlineOverride, now));
+			apply(null, Ladder.route(submit, this.directory, this.deadlineOverride, now), record.timestamp());
 		}
 		else if (command instanceof AcknowledgeRequest acknowledgement) {
 			if (current.isEmpty()) {
 				log.warn("Ignoring acknowledgement of unknown request {}", command.requestId());
 				return;
 			}
-			apply(current.get(), current.get().acknowledge(acknowledgement, now));
+			apply(current.get(), current.get().acknowledge(acknowledgement, now), record.timestamp());
 		}
 	}
 
-	private void fireDueDeadlines() {
+	private void fireDueDeadlines(long wallClockMillis) {
 		Instant now = this.clock.instant();
 		List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
 		try (KeyValueIterator<Bytes, byte[]> all = this.deadlines.all()) {
@@ -129,11 +129,16 @@ final class LadderProcessor implements Processor<String, byte[], String, byte[]>
 				continue;
 			}
 			Decision decision = ladder.get().deadlinePassed(DeadlineIndex.fence(entry.value), this.directory, now);
-			apply(ladder.get(), decision);
+			apply(ladder.get(), decision, wallClockMillis);
 		}
 	}
 
-	private void apply(Ladder before, Decision decision) {
+	/**
+	 * @param recordTimestamp the Kafka timestamp of the events: the input's, or the wall clock
+	 * for a deadline. Never the injected clock, which a test may run hours ahead, further than a
+	 * broker accepts timestamps from the future.
+	 */
+	private void apply(Ladder before, Decision decision, long recordTimestamp) {
 		if (!decision.changed()) {
 			return;
 		}
@@ -146,9 +151,8 @@ final class LadderProcessor implements Processor<String, byte[], String, byte[]>
 			.ifPresent((due) -> this.deadlines.put(DeadlineIndex.key(due, after.requestId()),
 					DeadlineIndex.fence(after.fence())));
 		this.ladders.put(after.requestId().value(), WireJson.write(after));
-		long timestamp = this.clock.millis();
 		for (RequestEvent event : decision.events()) {
-			this.context.forward(new Record<>(event.requestId().value(), WireJson.write(event), timestamp),
+			this.context.forward(new Record<>(event.requestId().value(), WireJson.write(event), recordTimestamp),
 					DispatcherTopology.EVENTS_SINK);
 		}
 	}

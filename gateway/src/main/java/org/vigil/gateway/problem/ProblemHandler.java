@@ -1,5 +1,6 @@
 package org.vigil.gateway.problem;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -7,6 +8,8 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -52,12 +55,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 				.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
 						: "[" + reference.getIndex() + "]")
 				.collect(Collectors.joining("."));
-			detail = field.isEmpty() ? detail + ": " + json.getOriginalMessage()
-					: "Field '" + field + "' cannot be read: " + json.getOriginalMessage();
+			String reason = reason(json);
+			detail = field.isEmpty() ? detail + ": " + reason : "Field '" + field + "' cannot be read: " + reason;
 			ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST,
 					"Malformed request", detail);
 			if (!field.isEmpty()) {
-				problem.setProperty("errors", List.of(new FieldError(field, json.getOriginalMessage())));
+				problem.setProperty("errors", List.of(new FieldError(field, reason)));
 			}
 			return ResponseEntity.badRequest().body(problem);
 		}
@@ -70,7 +73,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			HttpStatusCode statusCode, WebRequest request) {
 		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
 		if (response != null && response.getBody() instanceof ProblemDetail problem
-				&& "about:blank".equals(String.valueOf(problem.getType()))) {
+				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
 			problem.setType(switch (statusCode.value()) {
 				case 404 -> ProblemTypes.NOT_FOUND;
 				case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
@@ -80,6 +83,33 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			});
 		}
 		return response;
+	}
+
+	/** Says what was expected in words a sender can act on, without our class names. */
+	private static String reason(JacksonException json) {
+		if (json instanceof InvalidFormatException format && format.getTargetType() != null
+				&& format.getTargetType().isEnum()) {
+			return "must be one of " + Arrays.stream(format.getTargetType().getEnumConstants())
+				.map(Object::toString)
+				.collect(Collectors.joining(", "));
+		}
+		if (json instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+			return "expected " + describe(mismatch.getTargetType());
+		}
+		return json.getOriginalMessage();
+	}
+
+	private static String describe(Class<?> type) {
+		if (type == Boolean.class || type == boolean.class) {
+			return "true or false";
+		}
+		if (CharSequence.class.isAssignableFrom(type)) {
+			return "a string";
+		}
+		if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+			return "a number";
+		}
+		return "a value of another type";
 	}
 
 	@ExceptionHandler

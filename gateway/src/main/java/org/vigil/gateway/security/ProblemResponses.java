@@ -1,6 +1,8 @@
 package org.vigil.gateway.security;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,13 +34,13 @@ final class ProblemResponses {
 			if (request.getHeader(CONSOLE_HEADER) == null) {
 				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Vigil\"");
 			}
-			write(response, Problems.of(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
-					"Log in, or send HTTP Basic credentials, to use the API"));
+			write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED,
+					"Unauthenticated", "Log in, or send HTTP Basic credentials, to use the API"));
 		};
 	}
 
 	static AccessDeniedHandler denied() {
-		return (request, response, ex) -> write(response,
+		return (request, response, ex) -> write(request, response,
 				Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.NOT_ALLOWED, "Not allowed", deniedDetail(request)));
 	}
 
@@ -47,10 +49,17 @@ final class ProblemResponses {
 				+ " (a missing or stale CSRF token is refused the same way)";
 	}
 
-	private static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+	private static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+			throws IOException {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", problem.getType().toString());
+		body.put("title", problem.getTitle());
+		body.put("status", problem.getStatus());
+		body.put("detail", problem.getDetail());
+		body.put("instance", request.getRequestURI());
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getOutputStream().write(WireJson.write(problem));
+		response.getOutputStream().write(WireJson.write(body));
 	}
 
 }

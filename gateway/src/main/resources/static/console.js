@@ -1,0 +1,749 @@
+/* Vigil web console: alert board for on-call officers, request form and tracking for requesters.
+ * Plain ES2020, no framework. All text goes in through textContent; never innerHTML. */
+'use strict';
+
+(() => {
+	const OFFICER_ROLES = ['OFFICER', 'SUPERVISOR', 'COORDINATOR'];
+	const URGENCY_RANK = { EMERGENCY: 0, URGENT: 1, ROUTINE: 2 };
+	const TEXT_FIELDS = ['to', 'requestingAuthority', 'offence', 'summaryOfFacts', 'dataToPreserve',
+		'relationToOffence', 'custodian', 'necessity'];
+	const ACK_GRACE_MS = 120000; // a request we acknowledged stays "acknowledged" while the server catches up
+	const $ = (selector) => document.querySelector(selector);
+
+	const state = {
+		me: null,
+		alerts: new Map(), // requestId -> board entry
+		stomp: null,
+		details: null, // {id, json, returnFocus}
+		lastJson: {}, // table id -> last rendered JSON, to skip needless re-renders
+		draftId: newRequestId(),
+		audio: null,
+		redirecting: false,
+	};
+
+	// ---------------------------------------------------------------- API
+
+	class ApiError extends Error {
+		constructor(problem) {
+			super(problem.detail || problem.title || 'Request failed');
+			this.problem = problem;
+			this.status = problem.status || 0;
+		}
+	}
+
+	function readCookie(name) {
+		const found = document.cookie.split('; ').find((part) => part.startsWith(name + '='));
+		return found ? decodeURIComponent(found.slice(name.length + 1)) : null;
+	}
+
+	async function csrfToken() {
+		if (!readCookie('XSRF-TOKEN')) {
+			await api('GET', '/api/v1/me');
+		}
+		return readCookie('XSRF-TOKEN');
+	}
+
+	async function api(method, path, body, retried = false) {
+		const headers = { 'X-Requested-With': 'fetch', Accept: 'application/json, application/problem+json' };
+		let token = null;
+		if (method !== 'GET') {
+			token = await csrfToken();
+			if (token) headers['X-XSRF-TOKEN'] = token;
+		}
+		if (body !== undefined) headers['Content-Type'] = 'application/json';
+		let response;
+		try {
+			response = await fetch(path, { method, headers, credentials: 'same-origin', cache: 'no-store',
+				body: body === undefined ? undefined : JSON.stringify(body) });
+		} catch (e) {
+			throw new ApiError({ status: 0, title: 'No connection', detail: 'The server could not be reached.' });
+		}
+		if (response.status === 401) {
+			state.redirecting = true;
+			location.href = '/login';
+			throw new ApiError({ status: 401, title: 'Unauthenticated', detail: 'Your session has ended.' });
+		}
+		// A stale CSRF token is refused with 403; the response brings a fresh cookie: try once more.
+		if (response.status === 403 && token && !retried && readCookie('XSRF-TOKEN') !== token) {
+			return api(method, path, body, true);
+		}
+		const data = await readJson(response);
+		if (!response.ok) {
+			const problem = (data && typeof data === 'object') ? data : {};
+			throw new ApiError({ title: response.statusText, ...problem, status: response.status });
+		}
+		return data;
+	}
+
+	async function readJson(response) {
+		const text = await response.text();
+		if (!text) return null;
+		try { return JSON.parse(text); } catch (e) { return null; }
+	}
+
+	function errorText(error) {
+		const p = error.problem || {};
+		return p.detail || p.title || error.message || 'Something went wrong.';
+	}
+
+	// ---------------------------------------------------------------- DOM helpers
+
+	function el(tag, attrs = {}, ...children) {
+		const node = document.createElement(tag);
+		for (const [key, value] of Object.entries(attrs)) {
+			if (value === null || value === undefined || value === false) continue;
+			if (key === 'class') node.className = value;
+			else if (key === 'text') node.textContent = value;
+			else node.setAttribute(key, value === true ? '' : String(value));
+		}
+		for (const child of children) {
+			if (child !== null && child !== undefined) node.append(child);
+		}
+		return node;
+	}
+
+	function showMessage(node, text, kind = 'error') {
+		node.textContent = text || '';
+		node.className = node.className.replace(/\b(error|success|info)\b/g, '').trim() + ' ' + kind;
+		node.hidden = !text;
+	}
+
+	function utcText(date) {
+		return date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+	}
+
+	function localText(date) {
+		const sameDay = date.toDateString() === new Date().toDateString();
+		return sameDay
+			? date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+			: date.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+	}
+
+	/** A <time> in local time, with UTC in its title; "—" if there is no time. */
+	function timeEl(iso) {
+		if (!iso) return document.createTextNode('—');
+		const date = new Date(iso);
+		if (isNaN(date)) return document.createTextNode(String(iso));
+		return el('time', { datetime: iso, title: utcText(date), text: localText(date) });
+	}
+
+	function badge(kind, value) {
+		const text = value || '—';
+		return el('span', { class: `badge ${kind}-${String(text).toLowerCase()}`, text });
+	}
+
+	function shortId(id) {
+		return el('span', { class: 'request-id', title: id, text: id && id.length > 12 ? id.slice(0, 8) + '…' : id });
+	}
+
+	function formatDuration(ms) {
+		const total = Math.floor(Math.abs(ms) / 1000);
+		const h = Math.floor(total / 3600);
+		const mm = String(Math.floor((total % 3600) / 60)).padStart(2, '0');
+		const ss = String(total % 60).padStart(2, '0');
+		return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+	}
+
+	// ---------------------------------------------------------------- header & connection
+
+	function renderMe(me) {
+		$('#user-name').textContent = me.name || '—';
+		$('#user-id').textContent = me.id || '—';
+		$('#user-country').textContent = me.country || 'network coordinator';
+		$('#user-roles').textContent = (me.roles || []).join(', ') || '—';
+	}
+
+	function setConnection(kind) {
+		const node = $('#connection-status');
+		const labels = { connected: 'Connected', reconnecting: 'Reconnecting…', offline: 'Offline' };
+		node.textContent = labels[kind];
+		node.classList.remove('connected', 'reconnecting', 'offline');
+		node.classList.add(kind);
+	}
+
+	async function logOut(event) {
+		event.preventDefault();
+		const form = event.currentTarget;
+		// Spring's SPA CSRF mode accepts the raw cookie value in the header; a form field would need the masked one.
+		try {
+			await api('POST', '/logout');
+		} catch (e) {
+			if (state.redirecting) return;
+			form.elements._csrf.value = readCookie('XSRF-TOKEN') || '';
+			form.submit();
+			return;
+		}
+		location.href = '/login?logout';
+	}
+
+	// ---------------------------------------------------------------- alert board
+
+	function entryFromStatus(status) {
+		const last = status.timeline && status.timeline.length ? status.timeline[status.timeline.length - 1] : null;
+		return { id: status.id, from: status.from, to: status.to, urgency: status.urgency, step: status.step,
+			deadline: status.deadline, offence: status.request ? status.request.offence : '',
+			reason: last ? last.text : '', at: last ? last.at : status.acceptedAt, state: 'open', touched: 0 };
+	}
+
+	function entryFromFrame(frame) {
+		return { id: frame.requestId, from: frame.from, to: frame.to, urgency: frame.urgency, step: frame.step,
+			deadline: frame.deadline, offence: frame.offence, reason: frame.reason, at: frame.at,
+			state: 'open', touched: Date.now() };
+	}
+
+	function onFrame(message) {
+		let frame;
+		try { frame = JSON.parse(message.body); } catch (e) { return; }
+		const old = state.alerts.get(frame.requestId);
+		if (frame.kind === 'ALERT') {
+			const entry = entryFromFrame(frame);
+			state.alerts.set(entry.id, entry);
+			if (!old || old.state !== 'open' || old.step !== entry.step) announceAlerts([entry]);
+		} else if (frame.kind === 'CLEARED' && old && old.state !== 'acknowledged') {
+			Object.assign(old, { state: 'cleared', note: frame.reason || 'No longer for you.', touched: Date.now() });
+		}
+		renderBoard();
+		loadTable('received');
+	}
+
+	async function catchUp() {
+		const started = Date.now();
+		let list;
+		try {
+			list = await api('GET', '/api/v1/alerts');
+		} catch (e) {
+			if (!state.redirecting) showMessage($('#page-message'), 'Could not load your alerts: ' + errorText(e));
+			return;
+		}
+		$('#page-message').hidden = true;
+		const next = new Map();
+		const fresh = [];
+		for (const status of list || []) {
+			const old = state.alerts.get(status.id);
+			const keepOld = old && (old.pending || old.touched > started
+				|| (old.state === 'acknowledged' && Date.now() - old.ackedAt < ACK_GRACE_MS));
+			if (keepOld) { next.set(old.id, old); continue; }
+			if (status.state === 'ACKNOWLEDGED') continue;
+			const entry = entryFromStatus(status);
+			if (old && old.state === 'open' && old.step === entry.step && old.reason) entry.reason = old.reason;
+			if (!old || old.state !== 'open' || old.step !== entry.step) fresh.push(entry);
+			next.set(entry.id, entry);
+		}
+		for (const old of state.alerts.values()) {
+			if (!next.has(old.id) && old.touched > started) next.set(old.id, old);
+		}
+		state.alerts = next;
+		renderBoard();
+		if (fresh.length) announceAlerts(fresh);
+	}
+
+	function sortedAlerts() {
+		const order = { open: 0, cleared: 1, acknowledged: 2 };
+		return [...state.alerts.values()].sort((a, b) => (order[a.state] - order[b.state])
+			|| ((URGENCY_RANK[a.urgency] ?? 9) - (URGENCY_RANK[b.urgency] ?? 9))
+			|| (Date.parse(a.deadline || '9999-12-31') - Date.parse(b.deadline || '9999-12-31')));
+	}
+
+	function renderBoard() {
+		const list = $('#alerts');
+		const focused = document.activeElement;
+		const entries = sortedAlerts();
+		const keep = new Set(entries.map((e) => e.id));
+		for (const card of [...list.children]) {
+			if (!keep.has(card.dataset.requestId)) card.remove();
+		}
+		entries.forEach((entry, index) => {
+			const card = list.querySelector(`[data-request-id="${CSS.escape(entry.id)}"]`) || createCard(entry.id);
+			updateCard(card, entry);
+			if (list.children[index] !== card) list.insertBefore(card, list.children[index] || null);
+		});
+		if (focused && focused !== document.activeElement && focused.isConnected) focused.focus();
+		$('#alerts-empty').hidden = entries.length > 0;
+		const open = entries.filter((e) => e.state === 'open').length;
+		document.title = open ? `(${open}) Vigil — alert` : 'Vigil';
+		tickCountdowns();
+	}
+
+	function createCard(id) {
+		const fact = (label, cls) => el('div', {}, el('dt', { text: label }), el('dd', { class: cls }));
+		const titleId = 'alert-title-' + id.replace(/[^A-Za-z0-9_-]/g, '_');
+		const card = el('article', { 'data-request-id': id, tabindex: '-1', 'aria-labelledby': titleId },
+			el('div', { class: 'card-head' },
+				el('p', { class: 'urgency' }),
+				el('p', { class: 'route' })),
+			el('h3', { class: 'offence', id: titleId }),
+			el('dl', { class: 'card-facts' },
+				fact('Request', 'request'), fact('Step', 'step'), fact('Reason', 'reason'),
+				fact('Deadline', 'deadline')),
+			el('p', { class: 'countdown', role: 'timer' }),
+			el('p', { class: 'card-status', role: 'status' }),
+			el('div', { class: 'card-actions' },
+				el('button', { type: 'button', class: 'acknowledge primary', text: 'Acknowledge' }),
+				el('button', { type: 'button', class: 'show-details secondary', text: 'Details' }),
+				el('button', { type: 'button', class: 'dismiss secondary', text: 'Dismiss', hidden: true })));
+		card.querySelector('.acknowledge').addEventListener('click', () => acknowledge(id));
+		card.querySelector('.show-details').addEventListener('click', (e) => showDetails(id, null, e.currentTarget));
+		card.querySelector('.dismiss').addEventListener('click', () => { state.alerts.delete(id); renderBoard(); });
+		return card;
+	}
+
+	function updateCard(card, entry) {
+		const urgency = (entry.urgency || 'routine').toLowerCase();
+		card.className = `alert-card urgency-${urgency} is-${entry.state}`;
+		card.querySelector('.urgency').textContent = entry.urgency || 'UNKNOWN URGENCY';
+		card.querySelector('.route').textContent = `${entry.from || '?'} → ${entry.to || '?'}`;
+		card.querySelector('.offence').textContent = entry.offence || '(offence not yet known)';
+		card.querySelector('.request').replaceChildren(shortId(entry.id));
+		card.querySelector('.step').textContent = entry.step ?? '—';
+		card.querySelector('.reason').textContent = entry.reason || '—';
+		card.querySelector('.deadline').replaceChildren(timeEl(entry.deadline));
+		const countdown = card.querySelector('.countdown');
+		if (entry.state === 'open' && entry.deadline) countdown.dataset.deadline = entry.deadline;
+		else delete countdown.dataset.deadline;
+		countdown.hidden = !countdown.dataset.deadline;
+		const ack = card.querySelector('.acknowledge');
+		ack.hidden = entry.state !== 'open';
+		ack.disabled = Boolean(entry.pending);
+		ack.textContent = entry.pending ? 'Acknowledging…' : 'Acknowledge';
+		card.querySelector('.dismiss').hidden = entry.state === 'open';
+		const status = card.querySelector('.card-status');
+		const notes = { acknowledged: 'Acknowledged by you.', cleared: 'No longer for you: ' + (entry.note || '') };
+		status.textContent = notes[entry.state] || entry.error || '';
+		status.classList.toggle('error', entry.state === 'open' && Boolean(entry.error));
+	}
+
+	function tickCountdowns() {
+		const now = Date.now();
+		for (const node of document.querySelectorAll('.countdown[data-deadline]')) {
+			const left = Date.parse(node.dataset.deadline) - now;
+			node.textContent = left >= 0 ? `Escalates in ${formatDuration(left)}` : `Overdue by ${formatDuration(left)}`;
+			node.classList.toggle('overdue', left < 0);
+		}
+	}
+
+	async function acknowledge(id) {
+		const entry = state.alerts.get(id);
+		if (!entry || entry.pending) return;
+		Object.assign(entry, { pending: true, error: null });
+		renderBoard();
+		let outcome;
+		try {
+			await api('POST', `/api/v1/requests/${encodeURIComponent(id)}/acknowledgement`);
+			outcome = { state: 'acknowledged', ackedAt: Date.now(), touched: Date.now() };
+			announce(`Request ${id} acknowledged.`);
+		} catch (e) {
+			outcome = { error: 'Not acknowledged: ' + errorText(e) };
+		}
+		// A frame or catch-up may have replaced the entry meanwhile: update whatever is current.
+		const current = state.alerts.get(id) || (outcome.state ? entry : null);
+		if (current) state.alerts.set(id, Object.assign(current, outcome, { pending: false }));
+		entry.pending = false;
+		renderBoard();
+		const card = $(`#alerts [data-request-id="${CSS.escape(id)}"]`);
+		if (card && !card.contains(document.activeElement)) card.focus();
+		loadTable('received');
+	}
+
+	function announce(text) {
+		const region = $('#announcer');
+		region.textContent = '';
+		setTimeout(() => { region.textContent = text; }, 50);
+	}
+
+	function announceAlerts(entries) {
+		const lines = entries.map((e) => `${e.urgency} request from ${e.from}: ${e.offence || 'offence not given'}.`);
+		announce(`New alert. ${lines.join(' ')} Acknowledge on the alert board.`);
+		for (const entry of entries) notify(entry);
+		beep(entries.some((e) => e.urgency === 'EMERGENCY') ? 3 : 1);
+	}
+
+	// ---------------------------------------------------------------- notifications & sound
+
+	function notify(entry) {
+		if (!('Notification' in window) || Notification.permission !== 'granted') return;
+		try {
+			const n = new Notification(`Vigil: ${entry.urgency} request from ${entry.from}`, {
+				body: `${entry.offence || ''}\nStep ${entry.step ?? '—'}. ${entry.reason || ''}`.trim(),
+				tag: entry.id, requireInteraction: entry.urgency === 'EMERGENCY' });
+			n.addEventListener('click', () => {
+				window.focus();
+				const card = $(`#alerts [data-request-id="${CSS.escape(entry.id)}"]`);
+				if (card) card.focus();
+				n.close();
+			});
+		} catch (e) { /* some mobile browsers only allow notifications from a service worker */ }
+	}
+
+	function setUpNotifications() {
+		const button = $('#enable-notifications');
+		const note = $('#notification-note');
+		const update = () => {
+			const supported = 'Notification' in window;
+			button.hidden = !supported || Notification.permission !== 'default';
+			note.hidden = supported && Notification.permission !== 'denied';
+			note.textContent = !supported ? 'This browser cannot show notifications; keep this page open.'
+				: 'Notifications are blocked in your browser settings; keep this page open.';
+		};
+		button.addEventListener('click', async () => {
+			try { await Notification.requestPermission(); } catch (e) { /* older browsers use a callback */ }
+			update();
+		});
+		update();
+	}
+
+	function unlockAudio() {
+		const Ctx = window.AudioContext || window.webkitAudioContext;
+		if (!Ctx || state.audio) return;
+		try { state.audio = new Ctx(); } catch (e) { return; }
+		$('#sound-hint').hidden = true;
+	}
+
+	function beep(times) {
+		const ctx = state.audio;
+		if (!ctx) return;
+		if (ctx.state === 'suspended') ctx.resume();
+		for (let i = 0; i < times; i++) {
+			const start = ctx.currentTime + i * 0.35;
+			const osc = ctx.createOscillator();
+			const gain = ctx.createGain();
+			osc.type = 'square';
+			osc.frequency.value = 880;
+			gain.gain.setValueAtTime(0.0001, start);
+			gain.gain.exponentialRampToValueAtTime(0.2, start + 0.02);
+			gain.gain.exponentialRampToValueAtTime(0.0001, start + 0.25);
+			osc.connect(gain).connect(ctx.destination);
+			osc.start(start);
+			osc.stop(start + 0.3);
+		}
+	}
+
+	// ---------------------------------------------------------------- live connection
+
+	function connectStomp() {
+		if (!window.StompJs) {
+			setConnection('offline');
+			showMessage($('#page-message'), 'Live alerts are unavailable (the STOMP client did not load). Reload the page.');
+			return;
+		}
+		const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+		let lastSessionCheck = 0;
+		const client = new StompJs.Client({
+			brokerURL: `${scheme}//${location.host}/ws`,
+			reconnectDelay: 2000,
+			heartbeatIncoming: 10000,
+			heartbeatOutgoing: 10000,
+			onConnect: () => {
+				setConnection('connected');
+				client.subscribe('/user/queue/alerts', onFrame);
+				catchUp();
+				loadTable('received');
+			},
+			onWebSocketClose: () => {
+				setConnection(navigator.onLine === false ? 'offline' : 'reconnecting');
+				if (Date.now() - lastSessionCheck > 15000) { // an expired session also closes the socket
+					lastSessionCheck = Date.now();
+					api('GET', '/api/v1/me').catch(() => {});
+				}
+			},
+			onStompError: () => setConnection('reconnecting'),
+		});
+		state.stomp = client;
+		client.activate();
+		window.addEventListener('offline', () => setConnection('offline'));
+		window.addEventListener('online', () => setConnection(client.connected ? 'connected' : 'reconnecting'));
+	}
+
+	// ---------------------------------------------------------------- request tables
+
+	const TABLES = {
+		sent: { table: '#sent-requests', status: '#sent-status', peer: (s) => s.to },
+		received: { table: '#received-requests', status: '#received-status', peer: (s) => s.from, offence: true },
+	};
+
+	function acknowledgedCell(s) {
+		if (!s.acknowledgedBy) return '—';
+		return el('span', {}, `${s.acknowledgedBy} at `, timeEl(s.acknowledgedAt));
+	}
+
+	function statusRow(s, config) {
+		const cells = [shortId(s.id), config.peer(s) || '—', badge('urgency', s.urgency), badge('state', s.state)];
+		if (config.offence) cells.push((s.request && s.request.offence) || '—');
+		else cells.push(timeEl(s.acceptedAt));
+		cells.push(s.step ?? '—', (s.paged || []).join(', ') || '—', timeEl(s.deadline), acknowledgedCell(s));
+		const row = el('tr', { class: 'request-row', tabindex: '0', 'data-request-id': s.id,
+			'aria-label': `Request ${s.id}, ${s.urgency}, ${s.state}. Press Enter for details.` });
+		cells.forEach((c, i) => row.append(el(i === 0 ? 'th' : 'td', i === 0 ? { scope: 'row' } : {},
+			typeof c === 'object' ? c : String(c))));
+		const open = () => showDetails(s.id, s, row);
+		row.addEventListener('click', open);
+		row.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(); } });
+		return row;
+	}
+
+	async function loadTable(box) {
+		const config = TABLES[box];
+		if (config.loading) return;
+		config.loading = true;
+		try {
+			const list = await api('GET', `/api/v1/requests?box=${box}`) || [];
+			$(config.status).textContent = '';
+			if (!state.stomp) setConnection('connected');
+			renderTable(box, list);
+		} catch (e) {
+			if (state.redirecting) return;
+			$(config.status).textContent = `Could not refresh (${errorText(e)}); retrying.`;
+			if (!state.stomp && e.status === 0) setConnection('offline');
+		} finally {
+			config.loading = false;
+		}
+	}
+
+	function renderTable(box, list) {
+		const config = TABLES[box];
+		const json = JSON.stringify(list);
+		if (state.lastJson[box] === json) return;
+		state.lastJson[box] = json;
+		const tbody = $(`${config.table} tbody`);
+		const focusedId = tbody.contains(document.activeElement) ? document.activeElement.dataset.requestId : null;
+		const rows = list.map((s) => statusRow(s, config));
+		if (!rows.length) {
+			rows.push(el('tr', {}, el('td', { colspan: '9', class: 'empty', text: 'No requests yet.' })));
+		}
+		tbody.replaceChildren(...rows);
+		if (focusedId) {
+			const row = tbody.querySelector(`[data-request-id="${CSS.escape(focusedId)}"]`);
+			if (row) row.focus();
+		}
+		const open = state.details && list.find((s) => s.id === state.details.id);
+		if (open) renderDetails(open);
+	}
+
+	// ---------------------------------------------------------------- details panel
+
+	async function showDetails(id, status, returnFocus) {
+		state.details = { id, json: null, returnFocus };
+		const panel = $('#request-details');
+		panel.hidden = false;
+		$('#details-message').hidden = true;
+		if (status) renderDetails(status);
+		else {
+			$('#details-title').textContent = `Request ${id}`;
+			$('#details-fields').replaceChildren();
+			$('#details-timeline').replaceChildren();
+		}
+		$('#details-title').focus();
+		const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+		panel.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' });
+		if (!status) {
+			try {
+				renderDetails(await api('GET', `/api/v1/requests/${encodeURIComponent(id)}`));
+			} catch (e) {
+				if (!state.redirecting) showMessage($('#details-message'), 'Could not load the request: ' + errorText(e));
+			}
+		}
+	}
+
+	function renderDetails(s) {
+		const json = JSON.stringify(s);
+		if (!state.details || state.details.id !== s.id || state.details.json === json) return;
+		state.details.json = json;
+		const r = s.request || {};
+		$('#details-title').textContent = `Request ${s.id}`;
+		const rows = [
+			['State', badge('state', s.state)], ['Urgency', badge('urgency', s.urgency)],
+			['From → to', `${s.from || '?'} → ${s.to || '?'}`], ['Accepted', timeEl(s.acceptedAt)],
+			['Submitted by', s.submittedBy], ['Step', s.step], ['Paged now', (s.paged || []).join(', ')],
+			['Deadline', timeEl(s.deadline)], ['Acknowledged by', s.acknowledgedBy],
+			['Acknowledged at', timeEl(s.acknowledgedAt)],
+			['(a) Requesting authority', r.requestingAuthority], ['(b) Offence', r.offence],
+			['(b) Summary of facts', r.summaryOfFacts], ['(c) Data to preserve', r.dataToPreserve],
+			['(c) Relation to the offence', r.relationToOffence], ['(d) Custodian or location', r.custodian],
+			['(e) Necessity', r.necessity],
+			['(f) Mutual assistance to follow', r.mutualAssistanceToFollow === undefined ? null
+				: (r.mutualAssistanceToFollow ? 'Yes' : 'No')],
+		];
+		$('#details-fields').replaceChildren(...rows.map(([label, value]) => el('div', {},
+			el('dt', { text: label }),
+			el('dd', { class: 'long-text' }, (value === null || value === undefined || value === '') ? '—'
+				: (typeof value === 'object' ? value : String(value))))));
+		const events = (s.timeline || []).map((t) => el('li', {},
+			timeEl(t.at), ' ', el('strong', { text: t.event }), t.text ? ` — ${t.text}` : ''));
+		$('#details-timeline').replaceChildren(...(events.length ? events : [el('li', { text: 'No events yet.' })]));
+	}
+
+	function closeDetails() {
+		const back = state.details && state.details.returnFocus;
+		state.details = null;
+		$('#request-details').hidden = true;
+		const target = back && back.isConnected ? back
+			: back && back.dataset.requestId && $(`tr[data-request-id="${CSS.escape(back.dataset.requestId)}"]`);
+		if (target) target.focus();
+	}
+
+	// ---------------------------------------------------------------- request form
+
+	function newRequestId() {
+		if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+		const bytes = crypto.getRandomValues(new Uint8Array(16));
+		return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+	}
+
+	function setFieldError(field, message) {
+		const error = document.getElementById(field.id + '-error');
+		if (message) field.setAttribute('aria-invalid', 'true');
+		else field.removeAttribute('aria-invalid');
+		if (error) { error.textContent = message || ''; error.hidden = !message; }
+	}
+
+	function validateField(field) {
+		const value = field.type === 'checkbox' ? 'x' : field.value.trim();
+		if (field.required && !value) return field.tagName === 'SELECT' ? 'Choose one.' : 'Required.';
+		if (value && field.getAttribute('pattern') && !new RegExp(`^(?:${field.getAttribute('pattern')})$`).test(value)) {
+			return field.name === 'to' ? 'Two capital letters, e.g. DE.' : 'Not in the expected format.';
+		}
+		if (field.maxLength > 0 && value.length > field.maxLength) return `At most ${field.maxLength} characters.`;
+		return null;
+	}
+
+	function readForm(form) {
+		const body = { id: state.draftId };
+		for (const name of TEXT_FIELDS) body[name] = form.elements[name].value.trim();
+		body.to = body.to.toUpperCase();
+		if (!body.custodian) delete body.custodian;
+		body.urgency = form.elements.urgency.value;
+		body.mutualAssistanceToFollow = form.elements.mutualAssistanceToFollow.checked;
+		return body;
+	}
+
+	function showServerErrors(form, errors) {
+		const unplaced = [];
+		for (const { field, message } of errors || []) {
+			const name = String(field || '').split('.').pop();
+			const input = form.elements[name];
+			if (input && input.id) setFieldError(input, message);
+			else unplaced.push(`${field}: ${message}`);
+		}
+		return unplaced;
+	}
+
+	function focusFirstInvalid(form) {
+		const first = form.querySelector('[aria-invalid="true"]');
+		if (first) first.focus();
+		return Boolean(first);
+	}
+
+	function submitFailure(error) {
+		const detail = errorText(error);
+		switch (error.status) {
+			case 0: return 'No answer from the server: the request may NOT have been accepted. Check “Sent requests”, '
+				+ 'then send again (a retry cannot create a duplicate).';
+			case 400: return 'The request was not accepted: ' + detail;
+			case 403: return 'You are not allowed to send this request: ' + detail;
+			case 409: return 'The network already holds this request (' + state.draftId
+				+ '): an earlier attempt was accepted. Check “Sent requests”.';
+			case 422: return 'Please correct the highlighted fields. ' + detail;
+			case 503: return 'The network is unavailable: the request was NOT accepted. Please retry in a moment. ' + detail;
+			default: return `The request was NOT accepted (error ${error.status}): ${detail} Please retry.`;
+		}
+	}
+
+	async function submitRequest(event) {
+		event.preventDefault();
+		const form = event.currentTarget;
+		const message = $('#form-message');
+		const button = $('#submit-request');
+		message.hidden = true;
+		let valid = true;
+		for (const field of form.querySelectorAll('input[name], select[name], textarea[name]')) {
+			const problem = validateField(field);
+			setFieldError(field, problem);
+			valid = valid && !problem;
+		}
+		if (!valid) {
+			showMessage(message, 'Please correct the highlighted fields.');
+			focusFirstInvalid(form);
+			return;
+		}
+		button.disabled = true;
+		button.textContent = 'Sending…';
+		try {
+			const status = await api('POST', '/api/v1/requests', readForm(form));
+			form.reset();
+			state.draftId = newRequestId();
+			showMessage(message, `Accepted by the network: ${status && status.id}`, 'success');
+			loadTable('sent');
+		} catch (e) {
+			if (state.redirecting) return;
+			const unplaced = showServerErrors(form, e.problem && e.problem.errors);
+			showMessage(message, [submitFailure(e), ...unplaced].join(' '));
+			if (e.status === 409) state.draftId = newRequestId();
+			if (!focusFirstInvalid(form)) message.focus();
+		} finally {
+			button.disabled = false;
+			button.textContent = 'Send request';
+		}
+	}
+
+	function setUpForm() {
+		const form = $('#request-form');
+		form.addEventListener('submit', submitRequest);
+		form.addEventListener('input', (e) => {
+			if (e.target.name === 'to') e.target.value = e.target.value.toUpperCase();
+			if (e.target.getAttribute('aria-invalid') === 'true') setFieldError(e.target, validateField(e.target));
+		});
+	}
+
+	// ---------------------------------------------------------------- start-up
+
+	async function loadMe() {
+		try {
+			return await api('GET', '/api/v1/me');
+		} catch (e) {
+			if (state.redirecting) return null;
+			showMessage($('#page-message'), `Could not load your profile (${errorText(e)}); retrying…`);
+			await new Promise((resolve) => setTimeout(resolve, 5000));
+			return loadMe();
+		}
+	}
+
+	async function start() {
+		$('#logout-form').addEventListener('submit', logOut);
+		$('#close-details').addEventListener('click', closeDetails);
+		$('#request-details').addEventListener('keydown', (e) => { if (e.key === 'Escape') closeDetails(); });
+		for (const type of ['pointerdown', 'keydown']) document.addEventListener(type, unlockAudio, { once: true });
+
+		const me = await loadMe();
+		if (!me) return;
+		state.me = me;
+		$('#page-message').hidden = true;
+		renderMe(me);
+		const roles = me.roles || [];
+		const isOfficer = roles.some((r) => OFFICER_ROLES.includes(r));
+		const isRequester = roles.includes('REQUESTER');
+		$('#no-role').hidden = isOfficer || isRequester;
+
+		if (isOfficer) {
+			$('#alert-board').hidden = false;
+			$('#received-section').hidden = false;
+			setUpNotifications();
+			renderBoard();
+			catchUp();
+			loadTable('received');
+			connectStomp();
+			setInterval(() => loadTable('received'), 10000);
+			setInterval(catchUp, 30000); // safety net; frames are the fast path
+			setInterval(tickCountdowns, 1000);
+		}
+		if (isRequester) {
+			$('#new-request').hidden = false;
+			$('#sent-section').hidden = false;
+			setUpForm();
+			loadTable('sent');
+			setInterval(() => { if (!document.hidden) loadTable('sent'); }, 3000);
+			document.addEventListener('visibilitychange', () => { if (!document.hidden) loadTable('sent'); });
+		}
+		if (!isOfficer) setConnection(navigator.onLine === false ? 'offline' : 'connected');
+	}
+
+	document.addEventListener('DOMContentLoaded', start);
+})();

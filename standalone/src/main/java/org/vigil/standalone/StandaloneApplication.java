@@ -1,0 +1,81 @@
+package org.vigil.standalone;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.vigil.directory.publication.DirectoryServiceConfiguration;
+import org.vigil.dispatcher.DispatcherConfiguration;
+import org.vigil.gateway.GatewayConfiguration;
+
+/**
+ * Directory, dispatcher and gateway in one application context. {@link #main} first
+ * starts the embedded Kafka broker and redis-server, then the network on them, then
+ * prints where to go.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import({ DirectoryServiceConfiguration.class, DispatcherConfiguration.class, GatewayConfiguration.class })
+public class StandaloneApplication {
+
+	/**
+	 * Demo logins and short deadlines (application-demo.yml); only {@link #main} turns it
+	 * on.
+	 */
+	static final String DEMO_PROFILE = "demo";
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	public static void main(String[] args) {
+		long started = System.nanoTime();
+		Path dataDir = Path.of(setting(args, "vigil.standalone.data-dir", "VIGIL_DATA_DIR", ".vigil-data"));
+		int kafkaPort = Integer.parseInt(setting(args, "vigil.standalone.kafka-port", "VIGIL_KAFKA_PORT", "0"));
+		int redisPort = Integer.parseInt(setting(args, "vigil.standalone.redis-port", "VIGIL_REDIS_PORT", "0"));
+		EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(dataDir, kafkaPort, redisPort);
+		SpringApplication application = new SpringApplication(StandaloneApplication.class);
+		application.setAdditionalProfiles(DEMO_PROFILE);
+		application.setDefaultProperties(Map.of("spring.kafka.bootstrap-servers", infrastructure.bootstrapServers(),
+				"spring.data.redis.host", "127.0.0.1", "spring.data.redis.port", infrastructure.redisPort()));
+		// Our own hook, so that Kafka and Redis stop only after every service has let go
+		// of them.
+		application.setRegisterShutdownHook(false);
+		ConfigurableApplicationContext context;
+		try {
+			context = application.run(args);
+		}
+		catch (RuntimeException ex) {
+			infrastructure.close();
+			throw ex;
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			context.close();
+			infrastructure.close();
+		}, "vigil-standalone-shutdown"));
+		Welcome.print(context, infrastructure, Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	/**
+	 * A setting read before Spring starts: {@code --name=value}, then a system property,
+	 * then the environment.
+	 */
+	private static String setting(String[] args, String name, String environment, String fallback) {
+		for (String arg : args) {
+			if (arg.startsWith("--" + name + "=")) {
+				return arg.substring(name.length() + 3);
+			}
+		}
+		String value = System.getProperty(name, System.getenv(environment));
+		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+}

@@ -1,0 +1,174 @@
+package org.vigil.standalone;
+
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.awaitility.Awaitility.await;
+
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+import org.vigil.gateway.alerting.AlertFanOut;
+import org.vigil.gateway.alerting.StompConfiguration;
+import org.vigil.gateway.status.AlertFrame;
+import org.vigil.protocol.json.WireJson;
+
+/**
+ * A person using the console, as a browser would: logs in through the login form (with
+ * its CSRF token), keeps the session cookie, calls the API with the CSRF header, and
+ * listens for alerts over STOMP.
+ */
+final class ConsoleSession implements AutoCloseable {
+
+	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"");
+
+	private final URI base;
+
+	private final String username;
+
+	private final CookieManager cookies = new CookieManager();
+
+	private final HttpClient http;
+
+	private final BlockingQueue<AlertFrame> alerts = new LinkedBlockingQueue<>();
+
+	private WebSocketStompClient stompClient;
+
+	private StompSession stomp;
+
+	private ConsoleSession(URI base, String username) {
+		this.base = base;
+		this.username = username;
+		this.http = HttpClient.newBuilder().cookieHandler(this.cookies).connectTimeout(Duration.ofSeconds(5)).build();
+	}
+
+	static ConsoleSession login(int port, String username, String password) throws Exception {
+		ConsoleSession session = new ConsoleSession(URI.create("http://127.0.0.1:" + port), username);
+		HttpResponse<String> page = session.send(HttpRequest.newBuilder(session.base.resolve("/login")).GET());
+		Matcher csrf = CSRF_FIELD.matcher(page.body());
+		if (!csrf.find()) {
+			throw new IllegalStateException("The login page has no CSRF field: " + page.body());
+		}
+		String form = "username=" + username + "&password=" + password + "&_csrf=" + csrf.group(1);
+		HttpResponse<String> login = session.send(HttpRequest.newBuilder(session.base.resolve("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form)));
+		String location = login.headers().firstValue("Location").orElse("");
+		if (login.statusCode() != 302 || location.contains("error")) {
+			throw new IllegalStateException("Login of " + username + " failed: " + login.statusCode() + " " + location);
+		}
+		return session;
+	}
+
+	/** Opens the live alert channel, as the console does once the page has loaded. */
+	void connectAlerts(SimpUserRegistry subscriptions) throws Exception {
+		this.stompClient = new WebSocketStompClient(new StandardWebSocketClient());
+		this.stompClient.setMessageConverter(new JacksonJsonMessageConverter(WireJson.mapper()));
+		WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
+		headers.add("Cookie", cookieHeader());
+		headers.setOrigin(this.base.toString());
+		URI ws = URI.create("ws://" + this.base.getAuthority() + "/ws");
+		this.stomp = this.stompClient.connectAsync(ws, headers, new StompHeaders(), new StompSessionHandlerAdapter() {
+
+			@Override
+			public void handleException(StompSession session, StompCommand command, StompHeaders headers,
+					byte[] payload, Throwable exception) {
+				throw new IllegalStateException("Could not handle a STOMP frame", exception);
+			}
+
+		}).get(10, TimeUnit.SECONDS);
+		this.stomp.subscribe(StompConfiguration.OWN_ALERTS, new StompFrameHandler() {
+
+			@Override
+			public Type getPayloadType(StompHeaders frameHeaders) {
+				return AlertFrame.class;
+			}
+
+			@Override
+			public void handleFrame(StompHeaders frameHeaders, Object payload) {
+				ConsoleSession.this.alerts.add((AlertFrame) payload);
+			}
+
+		});
+		// The simple broker sends no receipts; wait until it has registered the
+		// subscription, so
+		// that no alert of the test can slip past before it.
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> subscriptions
+				.findSubscriptions((subscription) -> subscription.getSession().getUser().getName().equals(this.username)
+						&& subscription.getDestination().endsWith(AlertFanOut.ALERT_QUEUE))
+				.size() > 0);
+	}
+
+	/** The next alert frame, or null if none came within the timeout. */
+	AlertFrame nextAlert(Duration timeout) throws InterruptedException {
+		return this.alerts.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return send(HttpRequest.newBuilder(this.base.resolve(path)).header("X-Requested-With", "fetch").GET());
+	}
+
+	HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+		if (csrfToken() == null) {
+			get("/api/v1/me");
+		}
+		return send(HttpRequest.newBuilder(this.base.resolve(path))
+			.header("X-Requested-With", "fetch")
+			.header("X-XSRF-TOKEN", csrfToken())
+			.header("Content-Type", "application/json")
+			.POST((json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody()));
+	}
+
+	private String csrfToken() {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals("XSRF-TOKEN"))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private String cookieHeader() {
+		List<HttpCookie> all = this.cookies.getCookieStore().getCookies();
+		return String.join("; ", all.stream().map((cookie) -> cookie.getName() + "=" + cookie.getValue()).toList());
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		return this.http.send(request.timeout(Duration.ofSeconds(15)).build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	@Override
+	public void close() {
+		if (this.stomp != null && this.stomp.isConnected()) {
+			this.stomp.disconnect();
+		}
+		if (this.stompClient != null) {
+			this.stompClient.stop();
+		}
+	}
+
+}

@@ -1,0 +1,285 @@
+package org.vigil.standalone;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.vigil.directory.oncall.OnCall;
+import org.vigil.directory.party.ContactPoint;
+import org.vigil.directory.policy.StepTarget;
+import org.vigil.directory.seed.SeedDirectory;
+import org.vigil.gateway.status.AlertFrame;
+import org.vigil.protocol.CountryCode;
+import org.vigil.protocol.OfficerId;
+import org.vigil.protocol.Topics;
+import org.vigil.protocol.json.WireJson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The walking skeleton, end to end, through the real parts: a real Kafka broker (KRaft)
+ * and a real redis-server, the whole network in one application context, the console's
+ * own login and STOMP channel. Time is an injected clock, so an hour's deadline passes at
+ * once.
+ */
+@SpringBootTest(classes = { StandaloneApplication.class, WalkingSkeletonIT.Clocks.class },
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "server.address=127.0.0.1", "vigil.gateway.demo-password=" + WalkingSkeletonIT.PASSWORD,
+				"vigil.dispatcher.tick=20ms", "vigil.dispatcher.commit-interval=20ms",
+				"logging.level.org.springframework.messaging=DEBUG",
+				"logging.level.org.springframework.data.redis.listener=DEBUG", "logging.level.org.vigil=DEBUG" })
+class WalkingSkeletonIT {
+
+	static final String PASSWORD = "skeleton-test";
+
+	/** 03:00 in Paris and Berlin: the hour the network exists for. */
+	static final Instant START = Instant.parse("2026-11-22T02:00:00Z");
+
+	private static final Duration ALERT_WITHIN = Duration.ofSeconds(20);
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		Infrastructure infrastructure = Infrastructure.get();
+		registry.add("spring.kafka.bootstrap-servers", infrastructure.kafka::bootstrapServers);
+		registry.add("spring.data.redis.host", () -> "127.0.0.1");
+		registry.add("spring.data.redis.port", infrastructure.redis::port);
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Clocks {
+
+		@Bean
+		@Primary
+		TestClock testClock() {
+			return new TestClock(START);
+		}
+
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	SimpUserRegistry subscriptions;
+
+	@Test
+	void anUrgentRequestReachesTheOnCallOfficerLiveAndTheRequesterSeesTheAcknowledgement() throws Exception {
+		OfficerId onCall = onCall("DE", StepTarget.PRIMARY_ON_CALL);
+		try (ConsoleSession officer = ConsoleSession.login(this.port, onCall.value(), PASSWORD);
+				ConsoleSession requester = ConsoleSession.login(this.port, "fr.requester", PASSWORD)) {
+			officer.connectAlerts(this.subscriptions);
+
+			Instant submittedAt = this.clock.instant();
+			HttpResponse<String> submitted = requester.post("/api/v1/requests", preservationRequest("DE", "URGENT"));
+			assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+			String id = json(submitted).get("id").asString();
+			assertThat(submitted.headers().firstValue("Location")).contains("/api/v1/requests/" + id);
+
+			AlertFrame alert = nextAlertFor(officer, id);
+			assertThat(alert.kind()).isEqualTo(AlertFrame.ALERT);
+			assertThat(alert.recipients()).containsExactly(onCall.value());
+			assertThat(alert.from()).isEqualTo("FR");
+			assertThat(alert.urgency()).isEqualTo("URGENT");
+			assertThat(alert.step()).isEqualTo(1);
+			assertThat(alert.deadline()).isEqualTo(submittedAt.plus(Duration.ofHours(1)));
+			assertThat(alert.reason()).contains("primary on call");
+
+			HttpResponse<String> acknowledged = officer.post("/api/v1/requests/" + id + "/acknowledgement", null);
+			assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(202);
+
+			await().atMost(ALERT_WITHIN).untilAsserted(() -> {
+				JsonNode status = json(requester.get("/api/v1/requests/" + id));
+				assertThat(status.get("state").asString()).isEqualTo("ACKNOWLEDGED");
+				assertThat(status.get("acknowledgedBy").asString()).isEqualTo(onCall.value());
+			});
+			AlertFrame cleared = nextAlertFor(officer, id);
+			assertThat(cleared.kind()).isEqualTo(AlertFrame.CLEARED);
+		}
+	}
+
+	@Test
+	void anAlertNobodyAcknowledgesEscalatesToTheNextStepAtItsDeadline() throws Exception {
+		OfficerId primary = onCall("JP", StepTarget.PRIMARY_ON_CALL);
+		OfficerId secondary = onCall("JP", StepTarget.SECONDARY_ON_CALL);
+		try (ConsoleSession first = ConsoleSession.login(this.port, primary.value(), PASSWORD);
+				ConsoleSession second = ConsoleSession.login(this.port, secondary.value(), PASSWORD);
+				ConsoleSession requester = ConsoleSession.login(this.port, "us.requester", PASSWORD)) {
+			first.connectAlerts(this.subscriptions);
+			second.connectAlerts(this.subscriptions);
+			HttpResponse<String> submitted = requester.post("/api/v1/requests", preservationRequest("JP", "URGENT"));
+			assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+			String id = json(submitted).get("id").asString();
+			AlertFrame paged = nextAlertFor(first, id);
+			assertThat(paged.kind()).isEqualTo(AlertFrame.ALERT);
+
+			this.clock.advance(Duration.between(this.clock.instant(), paged.deadline()).plusSeconds(1));
+
+			AlertFrame escalated = nextAlertFor(second, id);
+			assertThat(escalated.kind()).isEqualTo(AlertFrame.ALERT);
+			assertThat(escalated.step()).isEqualTo(2);
+			// Planned from the missed deadline, not from when the timer fired.
+			assertThat(escalated.deadline()).isEqualTo(paged.deadline().plus(Duration.ofHours(1)));
+			assertThat(nextAlertFor(first, id).kind()).isEqualTo(AlertFrame.CLEARED);
+			JsonNode status = json(requester.get("/api/v1/requests/" + id));
+			assertThat(status.get("step").asInt()).isEqualTo(2);
+			assertThat(status.get("paged").get(0).asString()).isEqualTo(secondary.value());
+		}
+	}
+
+	@Test
+	void badSubmissionsAreRefusedWithProblemDetailsAndNothingReachesKafka() throws Exception {
+		Map<TopicPartition, Long> before = endOffsets();
+		try (ConsoleSession requester = ConsoleSession.login(this.port, "nl.requester", PASSWORD)) {
+			HttpResponse<String> malformed = requester.post("/api/v1/requests", "{\"to\": \"DE\",");
+			assertThat(malformed.statusCode()).isEqualTo(400);
+			assertThat(malformed.headers().firstValue("Content-Type")).contains("application/problem+json");
+			assertThat(json(malformed).get("type").asString()).isEqualTo("/problems/malformed-request");
+
+			HttpResponse<String> unknownCountry = requester.post("/api/v1/requests",
+					preservationRequest("ZZ", "URGENT"));
+			assertThat(unknownCountry.statusCode()).isEqualTo(422);
+			assertThat(json(unknownCountry).get("type").asString()).isEqualTo("/problems/unknown-country");
+			assertThat(json(unknownCountry).get("errors").get(0).get("field").asString()).isEqualTo("to");
+
+			HttpResponse<String> missingField = requester.post("/api/v1/requests",
+					preservationRequest("DE", "URGENT").replace("\"offence\"", "\"offense\""));
+			assertThat(missingField.statusCode()).isEqualTo(422);
+			assertThat(json(missingField).get("errors").get(0).get("field").asString()).isEqualTo("offence");
+			assertThat(json(missingField).get("detail").asString()).contains("offence");
+
+			HttpResponse<String> badUrgency = requester.post("/api/v1/requests", preservationRequest("DE", "SOON"));
+			assertThat(badUrgency.statusCode()).isEqualTo(400);
+			assertThat(json(badUrgency).get("errors").get(0).get("field").asString()).isEqualTo("urgency");
+
+			String sentinel = "sentinel-" + UUID.randomUUID();
+			HttpResponse<String> valid = requester.post("/api/v1/requests",
+					preservationRequest("DE", "ROUTINE").replace("{", "{\"id\": \"" + sentinel + "\", "));
+			assertThat(valid.statusCode()).as(valid.body()).isEqualTo(202);
+
+			assertThat(recordsSince(before, sentinel)).extracting(ConsumerRecord::key).containsExactly(sentinel);
+		}
+	}
+
+	@Test
+	void anotherCountrysRequestIsInvisibleAndUnacknowledgeable() throws Exception {
+		try (ConsoleSession requester = ConsoleSession.login(this.port, "de.requester", PASSWORD);
+				ConsoleSession stranger = ConsoleSession.login(this.port, "us.requester", PASSWORD);
+				ConsoleSession wrongOfficer = ConsoleSession.login(this.port,
+						onCall("NL", StepTarget.PRIMARY_ON_CALL).value(), PASSWORD)) {
+			String id = json(requester.post("/api/v1/requests", preservationRequest("FR", "EMERGENCY"))).get("id")
+				.asString();
+
+			assertThat(stranger.get("/api/v1/requests/" + id).statusCode()).isEqualTo(404);
+			assertThat(wrongOfficer.post("/api/v1/requests/" + id + "/acknowledgement", null).statusCode())
+				.isEqualTo(404);
+			assertThat(requester.post("/api/v1/requests/" + id + "/acknowledgement", null).statusCode()).isEqualTo(403);
+		}
+	}
+
+	private static AlertFrame nextAlertFor(ConsoleSession session, String requestId) throws InterruptedException {
+		Instant giveUp = Instant.now().plus(ALERT_WITHIN);
+		while (Instant.now().isBefore(giveUp)) {
+			AlertFrame frame = session.nextAlert(Duration.between(Instant.now(), giveUp));
+			if (frame != null && frame.requestId().equals(requestId)) {
+				return frame;
+			}
+		}
+		throw new AssertionError("No alert frame for " + requestId + " within " + ALERT_WITHIN);
+	}
+
+	private OfficerId onCall(String country, StepTarget target) {
+		ContactPoint contactPoint = SeedDirectory.demo()
+			.contactPoints()
+			.stream()
+			.filter((candidate) -> candidate.country().equals(CountryCode.of(country)))
+			.findFirst()
+			.orElseThrow();
+		return OnCall.page(contactPoint, target, this.clock.instant()).orElseThrow().officers().get(0);
+	}
+
+	static String preservationRequest(String to, String urgency) {
+		return """
+				{"to": "%s", "urgency": "%s",
+				 "requestingAuthority": "Cybercrime unit", "offence": "Ransomware extortion",
+				 "summaryOfFacts": "A hospital's systems were encrypted; the ransom note names a mail account.",
+				 "dataToPreserve": "Subscriber data and login IP addresses of the account",
+				 "relationToOffence": "The account sent the ransom demand",
+				 "custodian": "Example Mail", "necessity": "The provider deletes login records after 7 days",
+				 "mutualAssistanceToFollow": true}""".formatted(to, urgency);
+	}
+
+	private static JsonNode json(HttpResponse<String> response) {
+		return WireJson.mapper().readTree(response.body());
+	}
+
+	private static KafkaConsumer<String, String> consumer() {
+		Properties config = new Properties();
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafka.bootstrapServers());
+		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		return new KafkaConsumer<>(config);
+	}
+
+	private static Map<TopicPartition, Long> endOffsets() {
+		try (KafkaConsumer<String, String> consumer = consumer()) {
+			List<TopicPartition> partitions = consumer.partitionsFor(Topics.REQUESTS)
+				.stream()
+				.map((info) -> new TopicPartition(info.topic(), info.partition()))
+				.toList();
+			return new HashMap<>(consumer.endOffsets(partitions));
+		}
+	}
+
+	/**
+	 * Every record written to the requests topic since {@code from}, up to the sentinel.
+	 */
+	private static List<ConsumerRecord<String, String>> recordsSince(Map<TopicPartition, Long> from, String sentinel) {
+		List<ConsumerRecord<String, String>> records = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = consumer()) {
+			consumer.assign(from.keySet());
+			from.forEach(consumer::seek);
+			await().atMost(ALERT_WITHIN).until(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+				return records.stream().anyMatch((record) -> record.key().equals(sentinel));
+			});
+			// Whatever else was written before the sentinel has been read by now: it
+			// shares no
+			// partition order with it, so drain every partition up to its current end.
+			Map<TopicPartition, Long> end = consumer.endOffsets(from.keySet());
+			await().atMost(ALERT_WITHIN).until(() -> {
+				consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+				return end.entrySet().stream().allMatch((e) -> consumer.position(e.getKey()) >= e.getValue());
+			});
+		}
+		return records;
+	}
+
+}
