@@ -710,7 +710,9 @@
 		$('#logout-form').addEventListener('submit', logOut);
 		$('#close-details').addEventListener('click', closeDetails);
 		$('#request-details').addEventListener('keydown', (e) => { if (e.key === 'Escape') closeDetails(); });
-		for (const type of ['pointerdown', 'keydown']) document.addEventListener(type, unlockAudio, { once: true });
+		// 'click', not 'pointerdown': hiding the hint moves the page, and a move between press and release
+		// would swallow the very click (say, on Acknowledge) that unlocked the sound.
+		for (const type of ['click', 'keydown']) document.addEventListener(type, unlockAudio, { once: true });
 
 		const me = await loadMe();
 		if (!me) return;

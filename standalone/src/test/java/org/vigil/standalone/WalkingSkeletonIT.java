@@ -18,21 +18,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.messaging.simp.user.SimpUserRegistry;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.vigil.directory.oncall.OnCall;
-import org.vigil.directory.party.ContactPoint;
 import org.vigil.directory.policy.StepTarget;
-import org.vigil.directory.seed.SeedDirectory;
 import org.vigil.gateway.status.AlertFrame;
-import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.OfficerId;
 import org.vigil.protocol.Topics;
 import org.vigil.protocol.json.WireJson;
@@ -46,48 +33,14 @@ import static org.awaitility.Awaitility.await;
  * own login and STOMP channel. Time is an injected clock, so an hour's deadline passes at
  * once.
  */
-@SpringBootTest(classes = { StandaloneApplication.class, WalkingSkeletonIT.Clocks.class },
-		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "server.address=127.0.0.1", "vigil.gateway.demo-password=" + WalkingSkeletonIT.PASSWORD,
-				"vigil.dispatcher.tick=20ms", "vigil.dispatcher.commit-interval=20ms",
-				"logging.level.org.springframework.messaging=DEBUG",
-				"logging.level.org.springframework.data.redis.listener=DEBUG", "logging.level.org.vigil=DEBUG" })
-class WalkingSkeletonIT {
-
-	static final String PASSWORD = "skeleton-test";
-
-	/** 03:00 in Paris and Berlin: the hour the network exists for. */
-	static final Instant START = Instant.parse("2026-11-22T02:00:00Z");
+/**
+ * The walking skeleton, end to end through the real parts, as the console and a national
+ * system use them: login form, STOMP alerts, the REST API. Time is an injected clock, so
+ * an hour's deadline passes at once.
+ */
+class WalkingSkeletonIT extends NetworkTest {
 
 	private static final Duration ALERT_WITHIN = Duration.ofSeconds(20);
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		Infrastructure infrastructure = Infrastructure.get();
-		registry.add("spring.kafka.bootstrap-servers", infrastructure.kafka::bootstrapServers);
-		registry.add("spring.data.redis.host", () -> "127.0.0.1");
-		registry.add("spring.data.redis.port", infrastructure.redis::port);
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		@Primary
-		TestClock testClock() {
-			return new TestClock(START);
-		}
-
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestClock clock;
-
-	@Autowired
-	SimpUserRegistry subscriptions;
 
 	@Test
 	void anUrgentRequestReachesTheOnCallOfficerLiveAndTheRequesterSeesTheAcknowledgement() throws Exception {
@@ -212,27 +165,6 @@ class WalkingSkeletonIT {
 			}
 		}
 		throw new AssertionError("No alert frame for " + requestId + " within " + ALERT_WITHIN);
-	}
-
-	private OfficerId onCall(String country, StepTarget target) {
-		ContactPoint contactPoint = SeedDirectory.demo()
-			.contactPoints()
-			.stream()
-			.filter((candidate) -> candidate.country().equals(CountryCode.of(country)))
-			.findFirst()
-			.orElseThrow();
-		return OnCall.page(contactPoint, target, this.clock.instant()).orElseThrow().officers().get(0);
-	}
-
-	static String preservationRequest(String to, String urgency) {
-		return """
-				{"to": "%s", "urgency": "%s",
-				 "requestingAuthority": "Cybercrime unit", "offence": "Ransomware extortion",
-				 "summaryOfFacts": "A hospital's systems were encrypted; the ransom note names a mail account.",
-				 "dataToPreserve": "Subscriber data and login IP addresses of the account",
-				 "relationToOffence": "The account sent the ransom demand",
-				 "custodian": "Example Mail", "necessity": "The provider deletes login records after 7 days",
-				 "mutualAssistanceToFollow": true}""".formatted(to, urgency);
 	}
 
 	private static JsonNode json(HttpResponse<String> response) {

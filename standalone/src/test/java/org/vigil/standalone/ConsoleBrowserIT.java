@@ -1,0 +1,88 @@
+package org.vigil.standalone;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.vigil.directory.policy.StepTarget;
+import org.vigil.protocol.OfficerId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a new user does on the first day, in real headless Chromium: a requester files a
+ * preservation request in the console, the on-call officer of the receiving country sees
+ * it arrive live in another browser and acknowledges, and the requester sees the status
+ * change.
+ */
+class ConsoleBrowserIT extends NetworkTest {
+
+	private static final Pattern ACCEPTED_ID = Pattern.compile("Accepted by the network: (\\S+)");
+
+	@Test
+	void aRequestFiledInTheConsoleAlertsTheOnCallOfficerWhoAcknowledgesIt() throws Exception {
+		OfficerId onCall = onCall("DE", StepTarget.PRIMARY_ON_CALL);
+		try (Browser officer = Browser.open(this.port).login(onCall.value(), PASSWORD);
+				Browser requester = Browser.open(this.port).login("fr.requester", PASSWORD)) {
+			officer.wait(ExpectedConditions.attributeContains(By.id("connection-status"), "class", "connected"));
+			officer.screenshot("officer-waiting");
+
+			fillRequest(requester, "DE");
+			requester.screenshot("requester-form-filled");
+			requester.find(By.id("submit-request")).click();
+			requester.wait(ExpectedConditions.attributeContains(By.id("form-message"), "class", "success"));
+			Matcher accepted = ACCEPTED_ID.matcher(requester.find(By.id("form-message")).getText());
+			assertThat(accepted.find()).as("the form says which id the network accepted").isTrue();
+			String id = accepted.group(1);
+
+			By card = By.cssSelector("article.alert-card[data-request-id='" + id + "']");
+			WebElement alert = officer.wait(ExpectedConditions.visibilityOfElementLocated(card));
+			assertThat(alert.getText()).contains("EMERGENCY").contains("FR").contains("Ransomware");
+			officer.screenshot("officer-alerted");
+			alert.findElement(By.cssSelector("button.acknowledge")).click();
+			officer.wait(ExpectedConditions.attributeContains(card, "class", "is-acknowledged"));
+
+			By acknowledgedRow = By.cssSelector("#sent-requests tr[data-request-id='" + id + "'] .state-acknowledged");
+			requester.wait(ExpectedConditions.visibilityOfElementLocated(acknowledgedRow));
+			requester.screenshot("requester-sees-acknowledgement");
+		}
+	}
+
+	@Test
+	void everyFieldOfTheRequestFormHasALabel() throws Exception {
+		try (Browser requester = Browser.open(this.port).login("nl.requester", PASSWORD)) {
+			List<WebElement> fields = requester.find(By.id("request-form"))
+				.findElements(By.cssSelector("input:not([type=hidden]), select, textarea"));
+			assertThat(fields).hasSizeGreaterThanOrEqualTo(10);
+			for (WebElement field : fields) {
+				String id = field.getAttribute("id");
+				assertThat(requester.driver().findElements(By.cssSelector("label[for='" + id + "']")))
+					.as("label for #%s", id)
+					.isNotEmpty();
+			}
+		}
+	}
+
+	private static void fillRequest(Browser requester, String to) {
+		requester.find(By.id("f-to")).sendKeys(to);
+		new Select(requester.find(By.id("f-urgency"))).selectByValue("EMERGENCY");
+		requester.find(By.id("f-requestingAuthority")).sendKeys("OCLCTIC, Nanterre");
+		requester.find(By.id("f-offence")).sendKeys("Ransomware extortion of a hospital");
+		requester.find(By.id("f-summaryOfFacts"))
+			.sendKeys("Patient records encrypted at 01:40; a ransom note names a mail account.");
+		requester.find(By.id("f-dataToPreserve")).sendKeys("Subscriber data and login IP addresses of the account");
+		requester.find(By.id("f-relationToOffence")).sendKeys("The account sent the ransom demand");
+		requester.find(By.id("f-custodian")).sendKeys("Example Mail GmbH, Berlin");
+		requester.find(By.id("f-necessity")).sendKeys("The provider deletes login records after 7 days");
+		WebElement mutualAssistance = requester.find(By.id("f-mutualAssistanceToFollow"));
+		if (!mutualAssistance.isSelected()) {
+			mutualAssistance.click();
+		}
+	}
+
+}
