@@ -57,6 +57,12 @@ public class DispatcherConfiguration {
 		// batch fills.
 		config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+		// Kafka's default of 45 s would leave a dead instance's ladders unattended that
+		// long.
+		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+				(int) properties.sessionTimeout().toMillis());
+		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
+				(int) Math.max(500, properties.sessionTimeout().toMillis() / 4));
 		KafkaStreams streams = new KafkaStreams(DispatcherTopology.build(clock, directory,
 				Optional.ofNullable(properties.deadlineOverride()), properties.tick()), config);
 		streams.setUncaughtExceptionHandler((ex) -> {

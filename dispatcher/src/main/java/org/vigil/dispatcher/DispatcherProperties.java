@@ -17,18 +17,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * fail-over
  * @param stateDir where Kafka Streams keeps its local files; empty for a fresh temporary
  * folder
+ * @param sessionTimeout how long the group waits for a dispatcher that stopped answering
+ * before its partitions move to another instance; part of the fail-over bound
  * @param deadlineOverride for demos only: replaces every time to acknowledge, so a ladder
  * climbs in seconds; empty in production
  */
 @ConfigurationProperties("vigil.dispatcher")
 public record DispatcherProperties(String applicationId, Duration tick, Duration commitInterval,
-		Integer standbyReplicas, Path stateDir, Duration deadlineOverride) {
+		Integer standbyReplicas, Path stateDir, Duration sessionTimeout, Duration deadlineOverride) {
 
 	public DispatcherProperties {
 		applicationId = (applicationId != null) ? applicationId : "vigil-dispatcher";
 		tick = (tick != null) ? tick : Duration.ofMillis(50);
 		commitInterval = (commitInterval != null) ? commitInterval : Duration.ofMillis(50);
 		standbyReplicas = (standbyReplicas != null) ? standbyReplicas : 0;
+		sessionTimeout = (sessionTimeout != null) ? sessionTimeout : Duration.ofSeconds(10);
 		if (tick.isNegative() || tick.isZero()) {
 			throw new IllegalArgumentException("vigil.dispatcher.tick must be positive");
 		}

@@ -134,9 +134,9 @@ final class LadderProcessor implements Processor<String, byte[], String, byte[]>
 	}
 
 	/**
-	 * @param recordTimestamp the Kafka timestamp of the events: the input's, or the wall clock
-	 * for a deadline. Never the injected clock, which a test may run hours ahead, further than a
-	 * broker accepts timestamps from the future.
+	 * @param recordTimestamp the Kafka timestamp of the events: the input's, or the wall
+	 * clock for a deadline. Never the injected clock, which a test may run hours ahead,
+	 * further than a broker accepts timestamps from the future.
 	 */
 	private void apply(Ladder before, Decision decision, long recordTimestamp) {
 		if (!decision.changed()) {
