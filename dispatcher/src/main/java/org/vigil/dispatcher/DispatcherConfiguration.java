@@ -24,6 +24,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.vigil.directory.lifecycle.PhasedLifecycle;
 import org.vigil.directory.replica.DirectoryReplica;
 import org.vigil.directory.replica.DirectoryReplicaConfiguration;
 import org.vigil.dispatcher.stream.DispatcherTopology;
@@ -86,35 +87,10 @@ public class DispatcherConfiguration {
 
 	@Bean
 	SmartLifecycle dispatcherStreamsLifecycle(KafkaStreams streams) {
-		return new SmartLifecycle() {
-
-			private volatile boolean running;
-
-			@Override
-			public void start() {
-				streams.start();
-				this.running = true;
-			}
-
-			@Override
-			public void stop() {
-				streams.close(Duration.ofSeconds(30));
-				this.running = false;
-			}
-
-			@Override
-			public boolean isRunning() {
-				return this.running;
-			}
-
-			@Override
-			public int getPhase() {
-				// After the directory replica: no ladder may be routed against an empty
-				// directory.
-				return DirectoryReplicaConfiguration.PHASE + 100;
-			}
-
-		};
+		// After the directory replica: no ladder may be routed against an empty
+		// directory.
+		return new PhasedLifecycle(DirectoryReplicaConfiguration.PHASE + 100, streams::start,
+				() -> streams.close(Duration.ofSeconds(30)));
 	}
 
 	@Bean

@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.vigil.directory.lifecycle.PhasedLifecycle;
 import org.vigil.directory.replica.DirectoryReplica;
 import org.vigil.directory.replica.DirectoryReplicaConfiguration;
 import org.vigil.directory.seed.SeedDirectory;
@@ -40,36 +41,12 @@ public class DirectoryServiceConfiguration {
 		DefaultKafkaProducerFactory<String, byte[]> producers = new DefaultKafkaProducerFactory<>(config,
 				new StringSerializer(), new ByteArraySerializer());
 		DirectoryPublisher publisher = new DirectoryPublisher(new KafkaTemplate<>(producers), replica);
-		return new SmartLifecycle() {
-
-			private volatile boolean running;
-
-			@Override
-			public void start() {
-				if (properties.publishSeed()) {
-					publisher.publishMissing(seed(properties));
-				}
-				this.running = true;
+		// Right after the replica has caught up, before anyone routes a request.
+		return new PhasedLifecycle(DirectoryReplicaConfiguration.PHASE + 1, () -> {
+			if (properties.publishSeed()) {
+				publisher.publishMissing(seed(properties));
 			}
-
-			@Override
-			public void stop() {
-				producers.destroy();
-				this.running = false;
-			}
-
-			@Override
-			public boolean isRunning() {
-				return this.running;
-			}
-
-			@Override
-			public int getPhase() {
-				// Right after the replica has caught up, before anyone routes a request.
-				return DirectoryReplicaConfiguration.PHASE + 1;
-			}
-
-		};
+		}, producers::destroy);
 	}
 
 	private static SeedDirectory seed(DirectoryProperties properties) {

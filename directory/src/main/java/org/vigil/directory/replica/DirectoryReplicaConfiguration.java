@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.vigil.directory.kafka.TopicConfiguration;
+import org.vigil.directory.lifecycle.PhasedLifecycle;
 
 /**
  * Gives a service its {@link DirectoryView}: a {@link DirectoryReplica} that starts early
@@ -32,43 +33,19 @@ public class DirectoryReplicaConfiguration {
 
 	@Bean
 	SmartLifecycle directoryReplicaLifecycle(DirectoryReplica replica) {
-		return new SmartLifecycle() {
-
-			private volatile boolean running;
-
-			@Override
-			public void start() {
-				replica.start();
-				try {
-					if (!replica.awaitCaughtUp(CATCH_UP)) {
-						throw new IllegalStateException(
-								"The directory replica did not catch up within " + CATCH_UP + "; is Kafka reachable?");
-					}
+		return new PhasedLifecycle(PHASE, () -> {
+			replica.start();
+			try {
+				if (!replica.awaitCaughtUp(CATCH_UP)) {
+					throw new IllegalStateException(
+							"The directory replica did not catch up within " + CATCH_UP + "; is Kafka reachable?");
 				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new IllegalStateException("Interrupted while loading the directory", ex);
-				}
-				this.running = true;
 			}
-
-			@Override
-			public void stop() {
-				replica.close();
-				this.running = false;
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while loading the directory", ex);
 			}
-
-			@Override
-			public boolean isRunning() {
-				return this.running;
-			}
-
-			@Override
-			public int getPhase() {
-				return PHASE;
-			}
-
-		};
+		}, replica::close);
 	}
 
 	@Bean
