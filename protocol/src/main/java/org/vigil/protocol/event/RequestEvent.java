@@ -17,9 +17,10 @@ import org.vigil.protocol.RequestId;
 		@JsonSubTypes.Type(value = StepSkipped.class, name = "StepSkipped"),
 		@JsonSubTypes.Type(value = StepEscalated.class, name = "StepEscalated"),
 		@JsonSubTypes.Type(value = LadderExhausted.class, name = "LadderExhausted"),
+		@JsonSubTypes.Type(value = AlertDelivered.class, name = "AlertDelivered"),
 		@JsonSubTypes.Type(value = RequestAcknowledged.class, name = "RequestAcknowledged") })
-public sealed interface RequestEvent
-		permits RequestRouted, OfficersAlerted, StepSkipped, StepEscalated, LadderExhausted, RequestAcknowledged {
+public sealed interface RequestEvent permits RequestRouted, OfficersAlerted, StepSkipped, StepEscalated,
+		LadderExhausted, AlertDelivered, RequestAcknowledged {
 
 	RequestId requestId();
 
