@@ -13,6 +13,7 @@
 	const state = {
 		me: null,
 		alerts: new Map(), // requestId -> board entry
+		delivered: new Set(), // requests whose delivery this page has confirmed
 		stomp: null,
 		details: null, // {id, json, returnFocus}
 		lastJson: {}, // table id -> last rendered JSON, to skip needless re-renders
@@ -191,6 +192,15 @@
 			state: 'open', touched: Date.now() };
 	}
 
+	// Tells the network once per request that this console is showing its alert: the requester
+	// is owed a "delivered" receipt. Failures are retried at the next frame or catch-up.
+	function confirmDelivery(id) {
+		if (state.delivered.has(id)) return;
+		state.delivered.add(id);
+		api('POST', `/api/v1/requests/${encodeURIComponent(id)}/delivery`)
+			.catch(() => state.delivered.delete(id));
+	}
+
 	function onFrame(message) {
 		let frame;
 		try { frame = JSON.parse(message.body); } catch (e) { return; }
@@ -198,6 +208,7 @@
 		if (frame.kind === 'ALERT') {
 			const entry = entryFromFrame(frame);
 			state.alerts.set(entry.id, entry);
+			confirmDelivery(entry.id);
 			if (!old || old.state !== 'open' || old.step !== entry.step) announceAlerts([entry]);
 		} else if (frame.kind === 'CLEARED' && old && old.state !== 'acknowledged') {
 			Object.assign(old, { state: 'cleared', note: frame.reason || 'No longer for you.', touched: Date.now() });
@@ -225,6 +236,7 @@
 			if (keepOld) { next.set(old.id, old); continue; }
 			if (status.state === 'ACKNOWLEDGED') continue;
 			const entry = entryFromStatus(status);
+			confirmDelivery(entry.id);
 			if (old && old.state === 'open' && old.step === entry.step && old.reason) entry.reason = old.reason;
 			if (!old || old.state !== 'open' || old.step !== entry.step) fresh.push(entry);
 			next.set(entry.id, entry);
@@ -553,7 +565,8 @@
 			['State', badge('state', s.state)], ['Urgency', badge('urgency', s.urgency)],
 			['From → to', `${s.from || '?'} → ${s.to || '?'}`], ['Accepted', timeEl(s.acceptedAt)],
 			['Submitted by', s.submittedBy], ['Step', s.step], ['Paged now', (s.paged || []).join(', ')],
-			['Deadline', timeEl(s.deadline)], ['Acknowledged by', s.acknowledgedBy],
+			['Deadline', timeEl(s.deadline)], ['Delivered to', s.deliveredTo], ['Delivered at', timeEl(s.deliveredAt)],
+			['Acknowledged by', s.acknowledgedBy],
 			['Acknowledged at', timeEl(s.acknowledgedAt)],
 			['(a) Requesting authority', r.requestingAuthority], ['(b) Offence', r.offence],
 			['(b) Summary of facts', r.summaryOfFacts], ['(c) Data to preserve', r.dataToPreserve],

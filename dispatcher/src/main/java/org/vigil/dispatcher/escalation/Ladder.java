@@ -22,7 +22,9 @@ import org.vigil.protocol.OfficerId;
 import org.vigil.protocol.RequestId;
 import org.vigil.protocol.Urgency;
 import org.vigil.protocol.dispatch.AcknowledgeRequest;
+import org.vigil.protocol.dispatch.RecordDelivery;
 import org.vigil.protocol.dispatch.SubmitRequest;
+import org.vigil.protocol.event.AlertDelivered;
 import org.vigil.protocol.event.LadderExhausted;
 import org.vigil.protocol.event.OfficersAlerted;
 import org.vigil.protocol.event.RequestAcknowledged;
@@ -63,11 +65,12 @@ import org.vigil.protocol.event.StepSkipped;
  * @param deadline when the current step escalates; null once acknowledged
  * @param lastSequence the sequence number of the last event published for this request
  * @param acknowledgedBy who acknowledged; null until then
+ * @param delivered whether a paged officer's console has shown the alert yet
  */
 public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urgency urgency, long policyVersion,
 		List<PlannedStep> steps, Duration coordinatorInterval, LadderStatus status, int step, long fence,
-		List<OfficerId> paged, Set<OfficerId> everPaged, Instant deadline, long lastSequence,
-		OfficerId acknowledgedBy) {
+		List<OfficerId> paged, Set<OfficerId> everPaged, Instant deadline, long lastSequence, OfficerId acknowledgedBy,
+		boolean delivered) {
 
 	/**
 	 * How long to wait before looking again for a coordinator when the directory names
@@ -109,7 +112,7 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 		long policyVersion = contactPoint.map((cp) -> cp.policy().version()).orElse(0L);
 		Draft draft = new Draft(new Ladder(submit.requestId(), submit.request().from(), to, urgency, policyVersion,
 				steps, coordinatorInterval, LadderStatus.ALERTING, 0, 0, List.of(), Set.of(), submit.acceptedAt(), 0,
-				null));
+				null, false));
 		draft.emit((sequence) -> new RequestRouted(submit.requestId(), sequence, now, submit.request().from(), to,
 				urgency, policyVersion, steps.size()));
 		draft.climb(1, submit.acceptedAt(), directory, now);
@@ -153,6 +156,20 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 		return draft.decide();
 	}
 
+	/**
+	 * A paged officer's console showed the alert. Only the first delivery to someone who
+	 * was paged is an event: that is when the request reached a person.
+	 */
+	public Decision recordDelivery(RecordDelivery delivery, Instant now) {
+		if (this.delivered || !this.everPaged.contains(delivery.officer())) {
+			return Decision.unchanged(this);
+		}
+		Draft draft = new Draft(this);
+		draft.emit((sequence) -> new AlertDelivered(this.requestId, sequence, now, delivery.officer(), this.step));
+		draft.delivered = true;
+		return draft.decide();
+	}
+
 	/** When this ladder must be woken next, unless it is acknowledged. */
 	public Optional<Instant> pendingDeadline() {
 		return (this.status == LadderStatus.ACKNOWLEDGED) ? Optional.empty() : Optional.of(this.deadline);
@@ -181,6 +198,8 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 
 		private OfficerId acknowledgedBy;
 
+		private boolean delivered;
+
 		Draft(Ladder from) {
 			this.from = from;
 			this.status = from.status;
@@ -191,6 +210,7 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 			this.deadline = from.deadline;
 			this.sequence = from.lastSequence;
 			this.acknowledgedBy = from.acknowledgedBy;
+			this.delivered = from.delivered;
 		}
 
 		void emit(LongFunction<RequestEvent> event) {
@@ -259,7 +279,7 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 			Ladder ladder = this.from;
 			Ladder next = new Ladder(ladder.requestId, ladder.from, ladder.to, ladder.urgency, ladder.policyVersion,
 					ladder.steps, ladder.coordinatorInterval, this.status, this.step, this.fence, this.paged,
-					this.everPaged, this.deadline, this.sequence, this.acknowledgedBy);
+					this.everPaged, this.deadline, this.sequence, this.acknowledgedBy, this.delivered);
 			return new Decision(next, this.events, next.pendingDeadline());
 		}
 

@@ -24,6 +24,7 @@ import org.vigil.dispatcher.escalation.Ladder;
 import org.vigil.protocol.RequestId;
 import org.vigil.protocol.dispatch.AcknowledgeRequest;
 import org.vigil.protocol.dispatch.DispatchCommand;
+import org.vigil.protocol.dispatch.RecordDelivery;
 import org.vigil.protocol.dispatch.SubmitRequest;
 import org.vigil.protocol.event.RequestEvent;
 import org.vigil.protocol.json.UnreadableRecord;
@@ -106,6 +107,9 @@ final class LadderProcessor implements Processor<String, byte[], String, byte[]>
 				return;
 			}
 			apply(current.get(), current.get().acknowledge(acknowledgement, now), record.timestamp());
+		}
+		else if (command instanceof RecordDelivery delivery) {
+			current.ifPresent((ladder) -> apply(ladder, ladder.recordDelivery(delivery, now), record.timestamp()));
 		}
 	}
 

@@ -12,7 +12,9 @@ import org.vigil.protocol.OfficerId;
 import org.vigil.protocol.RequestId;
 import org.vigil.protocol.Urgency;
 import org.vigil.protocol.dispatch.AcknowledgeRequest;
+import org.vigil.protocol.dispatch.RecordDelivery;
 import org.vigil.protocol.dispatch.SubmitRequest;
+import org.vigil.protocol.event.AlertDelivered;
 import org.vigil.protocol.event.LadderExhausted;
 import org.vigil.protocol.event.OfficersAlerted;
 import org.vigil.protocol.event.RequestAcknowledged;
@@ -147,6 +149,26 @@ class LadderTest {
 		assertThat(events).last()
 			.isInstanceOfSatisfying(OfficersAlerted.class,
 					(alert) -> assertThat(alert.deadline()).isEqualTo(ACCEPTED.plus(Duration.ofHours(2))));
+	}
+
+	@Test
+	void recordsTheFirstDeliveryToAPagedOfficerOnly() {
+		Ladder routed = Ladder.route(urgentFromFrance(), GERMANY, Optional.empty(), ACCEPTED).ladder();
+		Instant shown = ACCEPTED.plusSeconds(1);
+
+		Decision stranger = routed.recordDelivery(new RecordDelivery(routed.requestId(), OfficerId.of("de.a"), shown),
+				shown);
+		Decision delivered = routed.recordDelivery(new RecordDelivery(routed.requestId(), OfficerId.of("de.b"), shown),
+				shown);
+
+		assertThat(stranger.changed()).as("de.a was not paged").isFalse();
+		assertThat(delivered.events()).singleElement()
+			.isInstanceOfSatisfying(AlertDelivered.class,
+					(event) -> assertThat(event.officer()).isEqualTo(OfficerId.of("de.b")));
+		assertThat(delivered.nextDeadline()).as("delivery does not stop the ladder").contains(routed.deadline());
+		assertThat(delivered.ladder()
+			.recordDelivery(new RecordDelivery(routed.requestId(), OfficerId.of("de.b"), shown), shown)
+			.changed()).isFalse();
 	}
 
 	@Test

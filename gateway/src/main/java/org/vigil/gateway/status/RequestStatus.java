@@ -18,14 +18,16 @@ import org.vigil.protocol.request.PreservationRequest;
  * @param step the ladder step paging now; null before routing
  * @param paged who is being paged now
  * @param deadline when the current step escalates; null when nothing is pending
+ * @param deliveredTo the first officer whose console showed the alert; null until then
+ * @param deliveredAt when; null until then
  * @param acknowledgedBy who acknowledged; null until then
  * @param acknowledgedAt when; null until then
  * @param request the request itself; null if the read model has not seen it yet
  * @param timeline its history, oldest first
  */
 public record RequestStatus(String id, RequestState state, String from, String to, String urgency, Instant acceptedAt,
-		String submittedBy, Integer step, List<String> paged, Instant deadline, String acknowledgedBy,
-		Instant acknowledgedAt, PreservationRequest request, List<TimelineEntry> timeline) {
+		String submittedBy, Integer step, List<String> paged, Instant deadline, String deliveredTo, Instant deliveredAt,
+		String acknowledgedBy, Instant acknowledgedAt, PreservationRequest request, List<TimelineEntry> timeline) {
 
 	public RequestStatus {
 		paged = (paged != null) ? List.copyOf(paged) : List.of();

@@ -16,6 +16,7 @@ import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.OfficerId;
 import org.vigil.protocol.RequestId;
 import org.vigil.protocol.dispatch.SubmitRequest;
+import org.vigil.protocol.event.AlertDelivered;
 import org.vigil.protocol.event.LadderExhausted;
 import org.vigil.protocol.event.OfficersAlerted;
 import org.vigil.protocol.event.RequestAcknowledged;
@@ -55,6 +56,10 @@ public class RequestStatuses {
 	private static final String ACKNOWLEDGED_BY = "acknowledgedBy";
 
 	private static final String ACKNOWLEDGED_AT = "acknowledgedAt";
+
+	private static final String DELIVERED_TO = "deliveredTo";
+
+	private static final String DELIVERED_AT = "deliveredAt";
 
 	private static final String FROM = "from";
 
@@ -136,6 +141,11 @@ public class RequestStatuses {
 			text = "Step " + alerted.step() + ": paged " + String.join(", ", officers) + " (" + alerted.reason()
 					+ "); acknowledge by " + alerted.deadline();
 		}
+		else if (event instanceof AlertDelivered delivered) {
+			fields.put(DELIVERED_TO, delivered.officer().value());
+			fields.put(DELIVERED_AT, delivered.at().toString());
+			text = "Delivered: the alert is on " + delivered.officer() + "'s screen";
+		}
 		else if (event instanceof StepEscalated escalated) {
 			text = "No acknowledgement by " + escalated.missedDeadline() + ": escalated from step "
 					+ escalated.fromStep() + " to step " + escalated.toStep();
@@ -197,7 +207,8 @@ public class RequestStatuses {
 				(state != null) ? RequestState.valueOf(state.toString()) : RequestState.SUBMITTED, text(hash, FROM),
 				text(hash, TO), text(hash, URGENCY), instant(hash.get(ACCEPTED_AT)), text(hash, SUBMITTED_BY),
 				hash.containsKey(STEP) ? intOrZero(hash.get(STEP)) : null, split(hash.get(PAGED)),
-				instant(hash.get(DEADLINE)), text(hash, ACKNOWLEDGED_BY), instant(hash.get(ACKNOWLEDGED_AT)),
+				instant(hash.get(DEADLINE)), text(hash, DELIVERED_TO), instant(hash.get(DELIVERED_AT)),
+				text(hash, ACKNOWLEDGED_BY), instant(hash.get(ACKNOWLEDGED_AT)),
 				(request != null) ? WireJson.read(request.toString().getBytes(), PreservationRequest.class) : null,
 				timeline));
 	}

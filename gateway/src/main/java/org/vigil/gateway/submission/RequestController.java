@@ -34,6 +34,7 @@ import org.vigil.gateway.status.RequestStatuses;
 import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.RequestId;
 import org.vigil.protocol.dispatch.AcknowledgeRequest;
+import org.vigil.protocol.dispatch.RecordDelivery;
 import org.vigil.protocol.dispatch.SubmitRequest;
 import org.vigil.protocol.request.PreservationRequest;
 
@@ -141,6 +142,20 @@ class RequestController {
 		return ResponseEntity.accepted().body(status);
 	}
 
+	/**
+	 * The caller's console is showing the alert. The dispatcher records the first
+	 * delivery to an officer it paged, and ignores the rest.
+	 */
+	@PostMapping("/{id}/delivery")
+	ResponseEntity<Void> delivered(@AuthenticationPrincipal VigilUser user, @PathVariable String id) {
+		RequestStatus status = visible(user, id);
+		if (!Access.canAcknowledge(user, status)) {
+			throw new NotAllowed("Only officers of " + status.to() + " or a network coordinator receive its alerts");
+		}
+		this.commands.publish(new RecordDelivery(RequestId.of(status.id()), user.id(), this.clock.instant()));
+		return ResponseEntity.accepted().build();
+	}
+
 	private RequestStatus visible(VigilUser user, String id) {
 		RequestId requestId;
 		try {
@@ -158,7 +173,7 @@ class RequestController {
 		PreservationRequest request = submit.request();
 		return new RequestStatus(request.id().value(), RequestState.SUBMITTED, request.from().value(),
 				request.to().value(), request.urgency().name(), submit.acceptedAt(), submit.submittedBy().value(), null,
-				List.of(), null, null, null, request, List.of());
+				List.of(), null, null, null, null, null, request, List.of());
 	}
 
 }
