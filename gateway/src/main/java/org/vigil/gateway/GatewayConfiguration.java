@@ -1,5 +1,6 @@
 package org.vigil.gateway;
 
+import java.time.Clock;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -29,8 +30,12 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.vigil.directory.replica.DirectoryReplicaConfiguration;
+import org.vigil.directory.replica.DirectoryView;
 import org.vigil.gateway.alerting.AlertFanOut;
 import org.vigil.gateway.command.CommandPublisher;
+import org.vigil.gateway.receipt.Receipts;
+import org.vigil.gateway.signing.NetworkTrust;
+import org.vigil.gateway.signing.SignedRequests;
 import org.vigil.gateway.status.EventProjector;
 import org.vigil.gateway.status.RequestStatuses;
 import org.vigil.protocol.json.UnreadableRecord;
@@ -78,8 +83,25 @@ public class GatewayConfiguration {
 	}
 
 	@Bean
-	EventProjector eventProjector(RequestStatuses statuses, AlertFanOut fanOut) {
-		return new EventProjector(statuses, fanOut);
+	EventProjector eventProjector(RequestStatuses statuses, AlertFanOut fanOut, Receipts receipts) {
+		return new EventProjector(statuses, fanOut, receipts);
+	}
+
+	@Bean
+	NetworkTrust networkTrust(GatewayProperties properties, Clock clock) {
+		return new NetworkTrust(properties.pkiDir(), properties.pkiPassword().toCharArray(), clock,
+				properties.maxSignedRequestBytes());
+	}
+
+	@Bean
+	SignedRequests signedRequests(NetworkTrust trust, DirectoryView directory, Clock clock,
+			GatewayProperties properties) {
+		return new SignedRequests(trust, directory, clock, properties.clockSkew());
+	}
+
+	@Bean
+	Receipts receipts(NetworkTrust trust, StringRedisTemplate redis) {
+		return new Receipts(trust, redis);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.vigil.gateway;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,13 +14,30 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * sender is told it was not accepted
  * @param consumerGroup the consumer group of the read model, shared by all gateway
  * instances
+ * @param pkiDir the network PKI, in the layout {@code vigil pki init} writes: the CA that
+ * signatures must chain to, the CRL, the network's receipt-signing key and, in the demo,
+ * the contact points' signing keys that console submissions are signed with
+ * @param pkiPassword the password of the PKI's key stores
+ * @param clockSkew how far a signed request's {@code createdAt} may be from the gateway's
+ * clock
+ * @param maxSignedRequestBytes the largest signed request accepted
  */
 @ConfigurationProperties("vigil.gateway")
-public record GatewayProperties(String demoPassword, Duration publishTimeout, String consumerGroup) {
+public record GatewayProperties(String demoPassword, Duration publishTimeout, String consumerGroup, Path pkiDir,
+		String pkiPassword, Duration clockSkew, Integer maxSignedRequestBytes) {
 
 	public GatewayProperties {
 		publishTimeout = (publishTimeout != null) ? publishTimeout : Duration.ofSeconds(10);
 		consumerGroup = (consumerGroup != null) ? consumerGroup : "vigil-gateway";
+		clockSkew = (clockSkew != null) ? clockSkew : Duration.ofMinutes(5);
+		maxSignedRequestBytes = (maxSignedRequestBytes != null) ? maxSignedRequestBytes : 1024 * 1024;
+		if (pkiDir == null) {
+			throw new IllegalArgumentException(
+					"vigil.gateway.pki-dir is required: the network PKI (create a dev one with 'vigil pki init')");
+		}
+		if (pkiPassword == null) {
+			throw new IllegalArgumentException("vigil.gateway.pki-password is required with vigil.gateway.pki-dir");
+		}
 	}
 
 }

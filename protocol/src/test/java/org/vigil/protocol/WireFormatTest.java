@@ -12,6 +12,7 @@ import org.vigil.protocol.event.RequestEvent;
 import org.vigil.protocol.json.UnreadableRecord;
 import org.vigil.protocol.json.WireJson;
 import org.vigil.protocol.request.PreservationRequest;
+import org.vigil.protocol.request.SignedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,7 +22,8 @@ class WireFormatTest {
 	@Test
 	void commandsSurviveTheRoundTripWithTheirType() {
 		DispatchCommand submit = new SubmitRequest(Requests.urgentPreservation("FR", "DE"),
-				OfficerId.of("fr.requester"), Instant.parse("2026-03-29T01:30:01Z"));
+				SignedRequest.of(new byte[] { 0x30, 0x00 }, false), OfficerId.of("fr.requester"),
+				Instant.parse("2026-03-29T01:30:01Z"));
 		DispatchCommand ack = new AcknowledgeRequest(submit.requestId(), OfficerId.of("de.mueller"),
 				Instant.parse("2026-03-29T01:31:00Z"));
 

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Import;
 import org.vigil.directory.publication.DirectoryServiceConfiguration;
 import org.vigil.dispatcher.DispatcherConfiguration;
 import org.vigil.gateway.GatewayConfiguration;
+import org.vigil.protocol.pki.PkiLayout;
 
 /**
  * Directory, dispatcher and gateway in one application context. {@link #main} first
@@ -41,11 +42,16 @@ public class StandaloneApplication {
 		Path dataDir = Path.of(setting(args, "vigil.standalone.data-dir", "VIGIL_DATA_DIR", ".vigil-data"));
 		int kafkaPort = Integer.parseInt(setting(args, "vigil.standalone.kafka-port", "VIGIL_KAFKA_PORT", "0"));
 		int redisPort = Integer.parseInt(setting(args, "vigil.standalone.redis-port", "VIGIL_REDIS_PORT", "0"));
+		String pkiPassword = setting(args, "vigil.standalone.pki-password", "VIGIL_PKI_PASSWORD",
+				DevNetworkPki.DEFAULT_PASSWORD);
+		PkiLayout pki = DevNetworkPki.ensure(dataDir.resolve("pki"), pkiPassword.toCharArray());
 		EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(dataDir, kafkaPort, redisPort);
 		SpringApplication application = new SpringApplication(StandaloneApplication.class);
 		application.setAdditionalProfiles(DEMO_PROFILE);
 		application.setDefaultProperties(Map.of("spring.kafka.bootstrap-servers", infrastructure.bootstrapServers(),
-				"spring.data.redis.host", "127.0.0.1", "spring.data.redis.port", infrastructure.redisPort()));
+				"spring.data.redis.host", "127.0.0.1", "spring.data.redis.port", infrastructure.redisPort(),
+				"vigil.gateway.pki-dir", pki.root().toString(), "vigil.gateway.pki-password", pkiPassword,
+				"vigil.directory.pki-dir", pki.root().toString(), "vigil.directory.pki-password", pkiPassword));
 		// Our own hook, so that Kafka and Redis stop only after every service has let go
 		// of them.
 		application.setRegisterShutdownHook(false);
@@ -61,7 +67,7 @@ public class StandaloneApplication {
 			context.close();
 			infrastructure.close();
 		}, "vigil-standalone-shutdown"));
-		Welcome.print(context, infrastructure, Duration.ofNanos(System.nanoTime() - started));
+		Welcome.print(context, infrastructure, pki, Duration.ofNanos(System.nanoTime() - started));
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.vigil.directory.party.Officer;
 import org.vigil.directory.party.Role;
 import org.vigil.directory.policy.StepTarget;
 import org.vigil.directory.replica.DirectoryView;
+import org.vigil.protocol.pki.PkiLayout;
 
 /**
  * What a newcomer needs once the network is up: where the console is, whom to log in as,
@@ -25,7 +26,8 @@ final class Welcome {
 	private Welcome() {
 	}
 
-	static void print(ConfigurableApplicationContext context, EmbeddedInfrastructure infrastructure, Duration startup) {
+	static void print(ConfigurableApplicationContext context, EmbeddedInfrastructure infrastructure, PkiLayout pki,
+			Duration startup) {
 		Environment environment = context.getEnvironment();
 		String host = environment.getProperty("server.address", "127.0.0.1");
 		String console = "http://" + host + ":" + environment.getProperty("local.server.port");
@@ -42,6 +44,13 @@ final class Welcome {
 			.append(infrastructure.redisPort())
 			.append(" (")
 			.append(infrastructure.redisBinary())
+			.append(")\n");
+		text.append(" PKI:      ")
+			.append(pki.root())
+			.append("\n            (dev network CA: verify receipts with ")
+			.append(pki.caCertificate().getFileName())
+			.append(" and ")
+			.append(pki.crl().getFileName())
 			.append(")\n\n");
 		text.append(" Demo logins, all with password '").append(password).append("':\n");
 		text.append(String.format("   %-4s %-16s %-34s %s%n", "", "requester", "on call now (primary, secondary)",

@@ -1,5 +1,6 @@
 package org.vigil.standalone;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,10 +10,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.vigil.directory.policy.StepTarget;
+import org.vigil.gateway.status.RequestStatuses;
 import org.vigil.protocol.OfficerId;
+import org.vigil.protocol.RequestId;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What a new user does on the first day, in real headless Chromium: a requester files a
@@ -21,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * change.
  */
 class ConsoleBrowserIT extends NetworkTest {
+
+	@Autowired
+	RequestStatuses statuses;
 
 	private static final Pattern ACCEPTED_ID = Pattern.compile("Accepted by the network: (\\S+)");
 
@@ -44,6 +53,9 @@ class ConsoleBrowserIT extends NetworkTest {
 			WebElement alert = officer.wait(ExpectedConditions.visibilityOfElementLocated(card));
 			assertThat(alert.getText()).contains("EMERGENCY").contains("FR").contains("Ransomware");
 			officer.screenshot("officer-alerted");
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(this.statuses.find(RequestId.of(id)))
+					.hasValueSatisfying((status) -> assertThat(status.deliveredTo()).isEqualTo(onCall.value())));
 			alert.findElement(By.cssSelector("button.acknowledge")).click();
 			officer.wait(ExpectedConditions.attributeContains(card, "class", "is-acknowledged"));
 

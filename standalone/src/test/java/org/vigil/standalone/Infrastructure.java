@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 
+import org.vigil.directory.party.ContactPoint;
+import org.vigil.directory.seed.SeedDirectory;
 import org.vigil.embedded.kafka.KafkaBroker;
 import org.vigil.embedded.redis.RedisServer;
+import org.vigil.protocol.pki.DevPki;
+import org.vigil.protocol.pki.PkiLayout;
 
 /**
  * One real Kafka broker and one real redis-server for the integration tests of this
@@ -20,9 +25,18 @@ final class Infrastructure {
 
 	final RedisServer redis;
 
-	private Infrastructure(KafkaBroker kafka, RedisServer redis) {
+	/** The network PKI the gateway trusts; tests issue more certificates from it. */
+	final DevPki pki;
+
+	final PkiLayout pkiLayout;
+
+	static final String PKI_PASSWORD = "test-pki";
+
+	private Infrastructure(KafkaBroker kafka, RedisServer redis, DevPki pki, PkiLayout pkiLayout) {
 		this.kafka = kafka;
 		this.redis = redis;
+		this.pki = pki;
+		this.pkiLayout = pkiLayout;
 	}
 
 	static synchronized Infrastructure get() {
@@ -35,7 +49,10 @@ final class Infrastructure {
 				// killed by its
 				// own hook. Closing them here would race the test contexts still using
 				// them.
-				instance = new Infrastructure(kafka, redis);
+				DevPki pki = DevPki.generate(Clock.systemUTC(),
+						SeedDirectory.demo().contactPoints().stream().map(ContactPoint::country).toList());
+				PkiLayout layout = pki.write(data.resolve("pki"), PKI_PASSWORD.toCharArray());
+				instance = new Infrastructure(kafka, redis, pki, layout);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

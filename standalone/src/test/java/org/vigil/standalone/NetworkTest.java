@@ -41,6 +41,10 @@ abstract class NetworkTest {
 		registry.add("spring.kafka.bootstrap-servers", infrastructure.kafka::bootstrapServers);
 		registry.add("spring.data.redis.host", () -> "127.0.0.1");
 		registry.add("spring.data.redis.port", infrastructure.redis::port);
+		registry.add("vigil.gateway.pki-dir", () -> infrastructure.pkiLayout.root().toString());
+		registry.add("vigil.gateway.pki-password", () -> Infrastructure.PKI_PASSWORD);
+		registry.add("vigil.directory.pki-dir", () -> infrastructure.pkiLayout.root().toString());
+		registry.add("vigil.directory.pki-password", () -> Infrastructure.PKI_PASSWORD);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -21,9 +21,10 @@ import org.vigil.protocol.OfficerId;
  * @param officers everyone who staffs it
  * @param rotation the on-call rotation
  * @param policy the escalation policy
+ * @param certificates the certificates registered for it; empty if none
  */
 public record ContactPoint(CountryCode country, String partyName, String authority, ZoneId zone, List<Officer> officers,
-		Rotation rotation, EscalationPolicy policy) {
+		Rotation rotation, EscalationPolicy policy, List<CertificateEntry> certificates) {
 
 	public ContactPoint {
 		Objects.requireNonNull(country, "country");
@@ -33,6 +34,7 @@ public record ContactPoint(CountryCode country, String partyName, String authori
 		Objects.requireNonNull(rotation, "rotation");
 		Objects.requireNonNull(policy, "policy");
 		officers = List.copyOf(officers);
+		certificates = (certificates != null) ? List.copyOf(certificates) : List.of();
 		for (OfficerId onRota : rotation.officers()) {
 			if (officers.stream().noneMatch((officer) -> officer.id().equals(onRota))) {
 				throw new IllegalArgumentException(
@@ -43,6 +45,18 @@ public record ContactPoint(CountryCode country, String partyName, String authori
 
 	public Optional<Officer> officer(OfficerId id) {
 		return this.officers.stream().filter((officer) -> officer.id().equals(id)).findFirst();
+	}
+
+	/** Whether a certificate with this fingerprint is registered for this use. */
+	public boolean registers(CertificateUse use, String sha256) {
+		return this.certificates.stream()
+			.anyMatch((certificate) -> certificate.use() == use && certificate.sha256().equals(sha256));
+	}
+
+	/** The same contact point with these certificates registered instead. */
+	public ContactPoint withCertificates(List<CertificateEntry> registered) {
+		return new ContactPoint(this.country, this.partyName, this.authority, this.zone, this.officers, this.rotation,
+				this.policy, registered);
 	}
 
 	public List<OfficerId> withRole(Role role) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,8 @@ class DirectoryPublisher {
 		}
 		List<ContactPoint> missing = seed.contactPoints()
 			.stream()
-			.filter((contactPoint) -> this.replica.contactPoint(contactPoint.country()).isEmpty())
+			.map(this::missingPart)
+			.flatMap(Optional::stream)
 			.toList();
 		for (ContactPoint contactPoint : missing) {
 			sends.add(this.kafka.send(Topics.DIRECTORY, DirectoryKeys.party(contactPoint.country()),
@@ -69,11 +71,26 @@ class DirectoryPublisher {
 				seed.contactPoints().size() - missing.size());
 	}
 
+	/**
+	 * What of a seed entry the topic lacks: the whole entry, or only its certificates
+	 * when the published entry has none (the rest of it may have been edited since and is
+	 * kept).
+	 */
+	private Optional<ContactPoint> missingPart(ContactPoint seeded) {
+		Optional<ContactPoint> published = this.replica.contactPoint(seeded.country());
+		if (published.isEmpty()) {
+			return Optional.of(seeded);
+		}
+		if (published.get().certificates().isEmpty() && !seeded.certificates().isEmpty()) {
+			return Optional.of(published.get().withCertificates(seeded.certificates()));
+		}
+		return Optional.empty();
+	}
+
 	private void awaitVisible(SeedDirectory seed) {
 		Instant giveUp = Instant.now().plus(VISIBLE_WITHIN);
-		while (this.replica.network().isEmpty() || seed.contactPoints()
-			.stream()
-			.anyMatch((contactPoint) -> this.replica.contactPoint(contactPoint.country()).isEmpty())) {
+		while (this.replica.network().isEmpty()
+				|| seed.contactPoints().stream().anyMatch((seeded) -> missingPart(seeded).isPresent())) {
 			if (Instant.now().isAfter(giveUp)) {
 				throw new IllegalStateException("The published directory did not come back within " + VISIBLE_WITHIN);
 			}

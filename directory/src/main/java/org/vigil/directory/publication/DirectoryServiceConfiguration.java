@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -19,9 +20,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.vigil.directory.lifecycle.PhasedLifecycle;
+import org.vigil.directory.party.CertificateEntry;
+import org.vigil.directory.party.CertificateUse;
 import org.vigil.directory.replica.DirectoryReplica;
 import org.vigil.directory.replica.DirectoryReplicaConfiguration;
 import org.vigil.directory.seed.SeedDirectory;
+import org.vigil.protocol.pki.DevPki;
+import org.vigil.protocol.pki.PartyCredentials;
 
 /**
  * The directory service: its replica of the topic, and the seed it publishes on start.
@@ -50,6 +55,36 @@ public class DirectoryServiceConfiguration {
 	}
 
 	private static SeedDirectory seed(DirectoryProperties properties) {
+		SeedDirectory seed = readSeed(properties);
+		if (properties.pkiDir() == null) {
+			return seed;
+		}
+		DevPki pki;
+		try {
+			pki = DevPki.load(properties.pkiDir(), passwordOf(properties));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the network PKI in " + properties.pkiDir(), ex);
+		}
+		return new SeedDirectory(seed.network(), seed.contactPoints().stream().map((contactPoint) -> {
+			if (!pki.parties().contains(contactPoint.country())) {
+				return contactPoint;
+			}
+			PartyCredentials party = pki.party(contactPoint.country());
+			return contactPoint
+				.withCertificates(List.of(CertificateEntry.of(CertificateUse.SIGNING, party.signing().certificate()),
+						CertificateEntry.of(CertificateUse.TLS_CLIENT, party.tlsClient().certificate())));
+		}).toList());
+	}
+
+	private static char[] passwordOf(DirectoryProperties properties) {
+		if (properties.pkiPassword() == null) {
+			throw new IllegalStateException("vigil.directory.pki-password is required with vigil.directory.pki-dir");
+		}
+		return properties.pkiPassword().toCharArray();
+	}
+
+	private static SeedDirectory readSeed(DirectoryProperties properties) {
 		if (properties.seed() == null) {
 			return SeedDirectory.demo();
 		}

@@ -44,6 +44,7 @@ import org.vigil.protocol.event.OfficersAlerted;
 import org.vigil.protocol.event.RequestEvent;
 import org.vigil.protocol.json.WireJson;
 import org.vigil.protocol.request.PreservationRequest;
+import org.vigil.protocol.request.SignedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -151,9 +152,12 @@ class DispatcherCrashIT {
 	private static RequestId submit(String from, String to) throws Exception {
 		RequestId id = RequestId.random();
 		Instant now = Instant.now();
-		SubmitRequest submit = new SubmitRequest(new PreservationRequest(id, CountryCode.of(from), CountryCode.of(to),
-				Urgency.URGENT, now, "Cybercrime unit", "Ransomware", "Facts", "Logs", "Used in the attack", "",
-				"Deleted after 7 days", true), OfficerId.of(from.toLowerCase() + ".requester"), now);
+		SubmitRequest submit = new SubmitRequest(
+				new PreservationRequest(id, CountryCode.of(from), CountryCode.of(to), Urgency.URGENT, now,
+						"Cybercrime unit", "Ransomware", "Facts", "Logs", "Used in the attack", "",
+						"Deleted after 7 days", true),
+				SignedRequest.of(new byte[] { 0x30, 0x00 }, false), OfficerId.of(from.toLowerCase() + ".requester"),
+				now);
 		try (KafkaProducer<String, byte[]> producer = producer()) {
 			producer.send(new ProducerRecord<>(Topics.REQUESTS, id.value(), WireJson.write((DispatchCommand) submit)))
 				.get(10, TimeUnit.SECONDS);

@@ -42,7 +42,8 @@ final class Directories {
 		ContactPoint germany = new ContactPoint(CountryCode.of("DE"), "Germany", "BKA", ZoneId.of("Europe/Berlin"),
 				officers, new Rotation("duty", rota, LocalDate.of(2026, 1, 5), LocalTime.of(8, 0), 1),
 				new EscalationPolicy(7, List.of(new EscalationStep(StepTarget.PRIMARY_ON_CALL, Map.of()),
-						new EscalationStep(StepTarget.SECONDARY_ON_CALL, Map.of()))));
+						new EscalationStep(StepTarget.SECONDARY_ON_CALL, Map.of()))),
+				List.of());
 		NetworkSettings network = new NetworkSettings(
 				List.of(new Officer(COORDINATOR, "Coordinator", Set.of(Role.COORDINATOR), List.of("en"))), Map.of());
 		return new DirectoryView() {

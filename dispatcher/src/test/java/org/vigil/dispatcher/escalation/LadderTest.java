@@ -23,6 +23,7 @@ import org.vigil.protocol.event.RequestRouted;
 import org.vigil.protocol.event.StepEscalated;
 import org.vigil.protocol.event.StepSkipped;
 import org.vigil.protocol.request.PreservationRequest;
+import org.vigil.protocol.request.SignedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,9 +36,11 @@ class LadderTest {
 	private static final DirectoryView GERMANY = Directories.germanyWithRotation("de.a", "de.b", "de.c");
 
 	private static SubmitRequest urgentFromFrance() {
-		return new SubmitRequest(new PreservationRequest(RequestId.of("req-fr-de-0001"), CountryCode.of("FR"),
-				CountryCode.of("DE"), Urgency.URGENT, ACCEPTED, "OCLCTIC", "Ransomware", "Facts", "Logs",
-				"Used in attack", "", "Deleted after 7 days", true), OfficerId.of("fr.requester"), ACCEPTED);
+		return new SubmitRequest(
+				new PreservationRequest(RequestId.of("req-fr-de-0001"), CountryCode.of("FR"), CountryCode.of("DE"),
+						Urgency.URGENT, ACCEPTED, "OCLCTIC", "Ransomware", "Facts", "Logs", "Used in attack", "",
+						"Deleted after 7 days", true),
+				SignedRequest.of(new byte[] { 0x30, 0x00 }, false), OfficerId.of("fr.requester"), ACCEPTED);
 	}
 
 	@Test

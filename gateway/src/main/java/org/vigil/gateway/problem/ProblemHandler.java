@@ -3,6 +3,7 @@ package org.vigil.gateway.problem;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.vigil.protocol.signing.SignatureRejected;
 
 /**
  * Maps every failure of the API to a problem detail. Field errors are listed in an
@@ -115,6 +117,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<Object> invalidFields(InvalidFields ex) {
 		return problem(ex);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> refused(Refused ex) {
+		return response(Problems.of(ex.status(), ex.type(), ex.title(), ex.getMessage()));
+	}
+
+	/**
+	 * Each reason a signature is refused has its own type; only unreadable input is a
+	 * 400.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> signatureRejected(SignatureRejected ex) {
+		HttpStatus status = (ex.reason() == SignatureRejected.Reason.MALFORMED) ? HttpStatus.BAD_REQUEST
+				: HttpStatus.UNPROCESSABLE_CONTENT;
+		return response(Problems.of(status, ProblemTypes.signature(ex.reason()),
+				"Signature refused: " + ex.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+				ex.getMessage()));
 	}
 
 	@ExceptionHandler

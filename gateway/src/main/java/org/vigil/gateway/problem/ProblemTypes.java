@@ -1,6 +1,9 @@
 package org.vigil.gateway.problem;
 
 import java.net.URI;
+import java.util.Locale;
+
+import org.vigil.protocol.signing.SignatureRejected;
 
 /**
  * The stable {@code type} of every problem the API answers with, one per kind of failure.
@@ -31,6 +34,35 @@ public final class ProblemTypes {
 	public static final URI PAYLOAD_TOO_LARGE = URI.create("/problems/payload-too-large");
 
 	public static final URI INTERNAL = URI.create("/problems/internal");
+
+	/** A signed request whose id the network holds with other bytes. */
+	public static final URI REQUEST_ID_CONFLICT = URI.create("/problems/request-id-conflict");
+
+	/** The signed content is not canonical JSON (RFC 8785), duplicate keys included. */
+	public static final URI NOT_CANONICAL = URI.create("/problems/signature/not-canonical");
+
+	/** The signed content is canonical JSON but not a valid preservation request. */
+	public static final URI INVALID_CONTENT = URI.create("/problems/signature/invalid-content");
+
+	/** The signer, the request's {@code from} and the sender are not the same Party. */
+	public static final URI WRONG_COUNTRY = URI.create("/problems/signature/wrong-country");
+
+	/** The signer's certificate is not registered for its Party in the directory. */
+	public static final URI SIGNER_NOT_IN_DIRECTORY = URI.create("/problems/signature/signer-not-in-directory");
+
+	/** The routing headers do not match what was signed. */
+	public static final URI METADATA_MISMATCH = URI.create("/problems/signature/metadata-mismatch");
+
+	/** The signed {@code createdAt} is outside the allowed clock skew. */
+	public static final URI CLOCK_SKEW = URI.create("/problems/signature/clock-skew");
+
+	/**
+	 * The type of a signature the verifier refused, one per reason: for example
+	 * {@code /problems/signature/bad-signature} or {@code /problems/signature/revoked}.
+	 */
+	public static URI signature(SignatureRejected.Reason reason) {
+		return URI.create("/problems/signature/" + reason.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+	}
 
 	private ProblemTypes() {
 	}

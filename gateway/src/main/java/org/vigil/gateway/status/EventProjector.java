@@ -4,9 +4,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.vigil.gateway.alerting.AlertFanOut;
+import org.vigil.gateway.receipt.Receipts;
 import org.vigil.protocol.Topics;
 import org.vigil.protocol.dispatch.DispatchCommand;
 import org.vigil.protocol.dispatch.SubmitRequest;
+import org.vigil.protocol.event.AlertDelivered;
+import org.vigil.protocol.event.RequestAcknowledged;
 import org.vigil.protocol.event.RequestEvent;
 import org.vigil.protocol.json.WireJson;
 
@@ -22,9 +25,12 @@ public class EventProjector {
 
 	private final AlertFanOut fanOut;
 
-	public EventProjector(RequestStatuses statuses, AlertFanOut fanOut) {
+	private final Receipts receipts;
+
+	public EventProjector(RequestStatuses statuses, AlertFanOut fanOut, Receipts receipts) {
 		this.statuses = statuses;
 		this.fanOut = fanOut;
+		this.receipts = receipts;
 	}
 
 	@KafkaListener(id = "vigil-gateway-projector", topics = { Topics.REQUESTS, Topics.EVENTS },
@@ -33,11 +39,19 @@ public class EventProjector {
 		if (Topics.REQUESTS.equals(record.topic())) {
 			if (WireJson.read(record.value(), DispatchCommand.class) instanceof SubmitRequest submit) {
 				this.statuses.recordSubmission(submit);
+				this.receipts.accepted(submit);
 			}
 			return;
 		}
 		RequestEvent event = WireJson.read(record.value(), RequestEvent.class);
 		this.statuses.apply(event).forEach(this.fanOut::publish);
+		if (event instanceof AlertDelivered delivered) {
+			this.statuses.find(event.requestId()).ifPresent((status) -> this.receipts.delivered(status, delivered));
+		}
+		else if (event instanceof RequestAcknowledged acknowledged) {
+			this.statuses.find(event.requestId())
+				.ifPresent((status) -> this.receipts.acknowledged(status, acknowledged));
+		}
 	}
 
 }

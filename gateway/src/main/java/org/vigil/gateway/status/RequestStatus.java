@@ -3,6 +3,7 @@ package org.vigil.gateway.status;
 import java.time.Instant;
 import java.util.List;
 
+import org.vigil.protocol.receipt.ReceiptKind;
 import org.vigil.protocol.request.PreservationRequest;
 
 /**
@@ -23,15 +24,21 @@ import org.vigil.protocol.request.PreservationRequest;
  * @param acknowledgedBy who acknowledged; null until then
  * @param acknowledgedAt when; null until then
  * @param request the request itself; null if the read model has not seen it yet
+ * @param requestDigest the digest of the signed request the network accepted, which
+ * receipts name
+ * @param signedByNetwork whether the network signed it on the sender's behalf (console)
+ * @param receipts the steps a signed receipt has been issued for
  * @param timeline its history, oldest first
  */
 public record RequestStatus(String id, RequestState state, String from, String to, String urgency, Instant acceptedAt,
 		String submittedBy, Integer step, List<String> paged, Instant deadline, String deliveredTo, Instant deliveredAt,
-		String acknowledgedBy, Instant acknowledgedAt, PreservationRequest request, List<TimelineEntry> timeline) {
+		String acknowledgedBy, Instant acknowledgedAt, PreservationRequest request, String requestDigest,
+		boolean signedByNetwork, List<ReceiptKind> receipts, List<TimelineEntry> timeline) {
 
 	public RequestStatus {
 		paged = (paged != null) ? List.copyOf(paged) : List.of();
 		timeline = (timeline != null) ? List.copyOf(timeline) : List.of();
+		receipts = (receipts != null) ? List.copyOf(receipts) : List.of();
 	}
 
 }

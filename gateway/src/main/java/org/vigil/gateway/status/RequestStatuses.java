@@ -3,6 +3,7 @@ package org.vigil.gateway.status;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.vigil.protocol.event.RequestRouted;
 import org.vigil.protocol.event.StepEscalated;
 import org.vigil.protocol.event.StepSkipped;
 import org.vigil.protocol.json.WireJson;
+import org.vigil.protocol.receipt.ReceiptKind;
 import org.vigil.protocol.request.PreservationRequest;
 
 /**
@@ -61,6 +63,12 @@ public class RequestStatuses {
 
 	private static final String DELIVERED_AT = "deliveredAt";
 
+	private static final String REQUEST_DIGEST = "requestDigest";
+
+	private static final String SIGNED = "signed";
+
+	private static final String SIGNED_BY_NETWORK = "signedByNetwork";
+
 	private static final String FROM = "from";
 
 	private static final String TO = "to";
@@ -91,6 +99,9 @@ public class RequestStatuses {
 		fields.put(FROM, request.from().value());
 		fields.put(TO, request.to().value());
 		fields.put(URGENCY, request.urgency().name());
+		fields.put(REQUEST_DIGEST, submit.signed().digest());
+		fields.put(SIGNED, Base64.getEncoder().encodeToString(submit.signed().cms()));
+		fields.put(SIGNED_BY_NETWORK, Boolean.toString(submit.signed().signedByNetwork()));
 		this.redis.opsForHash().putAll(key, fields);
 		this.redis.opsForHash().putIfAbsent(key, STATE, RequestState.SUBMITTED.name());
 		double score = submit.acceptedAt().toEpochMilli();
@@ -210,7 +221,20 @@ public class RequestStatuses {
 				instant(hash.get(DEADLINE)), text(hash, DELIVERED_TO), instant(hash.get(DELIVERED_AT)),
 				text(hash, ACKNOWLEDGED_BY), instant(hash.get(ACKNOWLEDGED_AT)),
 				(request != null) ? WireJson.read(request.toString().getBytes(), PreservationRequest.class) : null,
+				text(hash, REQUEST_DIGEST), Boolean.parseBoolean(text(hash, SIGNED_BY_NETWORK)), receiptsIn(hash),
 				timeline));
+	}
+
+	/** The exact signed bytes the network accepted for a request. */
+	public Optional<byte[]> signed(RequestId id) {
+		Object stored = this.redis.opsForHash().get(GatewayKeys.request(id), SIGNED);
+		return Optional.ofNullable(stored).map((base64) -> Base64.getDecoder().decode(base64.toString()));
+	}
+
+	private static List<ReceiptKind> receiptsIn(Map<Object, Object> hash) {
+		return Arrays.stream(ReceiptKind.values())
+			.filter((kind) -> hash.containsKey("receipt." + kind.name()))
+			.toList();
 	}
 
 	/** The requests currently paging an officer, newest alert last. */

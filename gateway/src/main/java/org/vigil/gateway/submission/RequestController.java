@@ -1,13 +1,20 @@
 package org.vigil.gateway.submission;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,15 +26,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.vigil.directory.party.Role;
 import org.vigil.directory.replica.DirectoryView;
+import org.vigil.gateway.GatewayProperties;
 import org.vigil.gateway.command.CommandPublisher;
 import org.vigil.gateway.problem.FieldError;
 import org.vigil.gateway.problem.InvalidFields;
 import org.vigil.gateway.problem.NotAllowed;
 import org.vigil.gateway.problem.ProblemTypes;
+import org.vigil.gateway.problem.Refused;
 import org.vigil.gateway.problem.RequestIdTaken;
 import org.vigil.gateway.problem.RequestNotFound;
+import org.vigil.gateway.receipt.Receipts;
 import org.vigil.gateway.security.Access;
 import org.vigil.gateway.security.VigilUser;
+import org.vigil.gateway.signing.RoutingMetadata;
+import org.vigil.gateway.signing.SignedRequests;
 import org.vigil.gateway.status.RequestState;
 import org.vigil.gateway.status.RequestStatus;
 import org.vigil.gateway.status.RequestStatuses;
@@ -36,6 +48,7 @@ import org.vigil.protocol.RequestId;
 import org.vigil.protocol.dispatch.AcknowledgeRequest;
 import org.vigil.protocol.dispatch.RecordDelivery;
 import org.vigil.protocol.dispatch.SubmitRequest;
+import org.vigil.protocol.receipt.ReceiptKind;
 import org.vigil.protocol.request.PreservationRequest;
 
 /**
@@ -51,6 +64,15 @@ import org.vigil.protocol.request.PreservationRequest;
 @RequestMapping("/api/v1/requests")
 class RequestController {
 
+	/** How CMS SignedData travels (RFC 8551). */
+	static final String SIGNED_REQUEST = "application/pkcs7-mime";
+
+	/** The other registered name for CMS (RFC 7193). */
+	static final String CMS = "application/cms";
+
+	/** Set on the answer to a signed request sent again: nothing new happened. */
+	static final String REPLAY_HEADER = "Vigil-Replay";
+
 	private static final Logger log = LoggerFactory.getLogger(RequestController.class);
 
 	private static final int LIST_LIMIT = 100;
@@ -63,14 +85,24 @@ class RequestController {
 
 	private final Clock clock;
 
-	RequestController(CommandPublisher commands, RequestStatuses statuses, DirectoryView directory, Clock clock) {
+	private final SignedRequests signedRequests;
+
+	private final Receipts receipts;
+
+	private final int maxSignedBytes;
+
+	RequestController(CommandPublisher commands, RequestStatuses statuses, DirectoryView directory, Clock clock,
+			SignedRequests signedRequests, Receipts receipts, GatewayProperties properties) {
 		this.commands = commands;
 		this.statuses = statuses;
 		this.directory = directory;
 		this.clock = clock;
+		this.signedRequests = signedRequests;
+		this.receipts = receipts;
+		this.maxSignedBytes = properties.maxSignedRequestBytes();
 	}
 
-	@PostMapping
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<RequestStatus> submit(@AuthenticationPrincipal VigilUser user,
 			@Valid @RequestBody SubmissionForm form) {
 		CountryCode own = user.country()
@@ -91,22 +123,101 @@ class RequestController {
 		if (this.statuses.exists(id)) {
 			throw new RequestIdTaken(id.value());
 		}
-		SubmitRequest submit = new SubmitRequest(
-				new PreservationRequest(id, own, to, form.urgency(), this.clock.instant(), form.requestingAuthority(),
-						form.offence(), form.summaryOfFacts(), form.dataToPreserve(), form.relationToOffence(),
-						form.custodian(), form.necessity(), form.mutualAssistanceToFollow()),
-				user.id(), this.clock.instant());
+		Instant now = this.clock.instant();
+		PreservationRequest request = new PreservationRequest(id, own, to, form.urgency(), now,
+				form.requestingAuthority(), form.offence(), form.summaryOfFacts(), form.dataToPreserve(),
+				form.relationToOffence(), form.custodian(), form.necessity(), form.mutualAssistanceToFollow());
+		return accept(new SubmitRequest(request, this.signedRequests.signOnBehalf(request), user.id(), now));
+	}
+
+	/**
+	 * A request signed by a national system: CMS SignedData over the request's canonical
+	 * JSON, with the routing headers of {@link RoutingMetadata}. Sending the same bytes
+	 * again returns the original outcome and pages nobody; other bytes under the same id
+	 * are refused.
+	 */
+	@PostMapping(consumes = { SIGNED_REQUEST, CMS })
+	ResponseEntity<RequestStatus> submitSigned(@AuthenticationPrincipal VigilUser user, HttpServletRequest http)
+			throws IOException {
+		byte[] cms = readBounded(http);
+		SignedRequests.Verified verified = this.signedRequests.verify(cms,
+				new RoutingMetadata(http.getHeader(RoutingMetadata.REQUEST_ID), http.getHeader(RoutingMetadata.FROM),
+						http.getHeader(RoutingMetadata.TO), http.getHeader(RoutingMetadata.CREATED_AT)),
+				user);
+		PreservationRequest request = verified.request();
+		if (this.directory.contactPoint(request.to()).isEmpty()) {
+			throw new InvalidFields(ProblemTypes.UNKNOWN_COUNTRY,
+					List.of(new FieldError("to", "no contact point of " + request.to() + " is in the directory")));
+		}
+		Optional<RequestStatus> earlier = this.statuses.find(request.id());
+		if (earlier.isPresent()) {
+			if (verified.signed().digest().equals(earlier.get().requestDigest())) {
+				return ResponseEntity.ok().header(REPLAY_HEADER, "true").body(earlier.get());
+			}
+			throw new Refused(HttpStatus.CONFLICT, ProblemTypes.REQUEST_ID_CONFLICT, "Request id conflict",
+					"The network holds other bytes under the id " + request.id() + "; a new request needs a new id");
+		}
+		return accept(new SubmitRequest(request, verified.signed(), user.id(), this.clock.instant()));
+	}
+
+	private ResponseEntity<RequestStatus> accept(SubmitRequest submit) {
+		RequestId id = submit.requestId();
 		this.commands.publish(submit);
 		try {
 			this.statuses.recordSubmission(submit);
+			this.receipts.accepted(submit);
 		}
 		catch (RuntimeException ex) {
 			// Accepted all the same: Kafka has it, and the projector will fill the read
-			// model.
+			// model and
+			// issue the receipt.
 			log.warn("Request {} accepted, but the read model could not record it yet: {}", id, ex.getMessage());
 		}
 		RequestStatus status = this.statuses.find(id).orElseGet(() -> submitted(submit));
 		return ResponseEntity.accepted().location(URI.create("/api/v1/requests/" + id.value())).body(status);
+	}
+
+	private byte[] readBounded(HttpServletRequest http) throws IOException {
+		if (http.getContentLengthLong() > this.maxSignedBytes) {
+			throw tooLarge();
+		}
+		byte[] body = http.getInputStream().readNBytes(this.maxSignedBytes + 1);
+		if (body.length > this.maxSignedBytes) {
+			throw tooLarge();
+		}
+		return body;
+	}
+
+	private Refused tooLarge() {
+		return new Refused(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Too large",
+				"A signed request may have at most " + this.maxSignedBytes + " bytes");
+	}
+
+	/** The exact signed bytes the network accepted, for the receiving Party to verify. */
+	@GetMapping(path = "/{id}/signed", produces = SIGNED_REQUEST)
+	ResponseEntity<byte[]> signed(@AuthenticationPrincipal VigilUser user, @PathVariable String id) {
+		RequestStatus status = visible(user, id);
+		return this.statuses.signed(RequestId.of(status.id()))
+			.map((bytes) -> ResponseEntity.ok().contentType(MediaType.parseMediaType(SIGNED_REQUEST)).body(bytes))
+			.orElseThrow(() -> new RequestNotFound(id));
+	}
+
+	/**
+	 * A signed receipt: {@code ACCEPTED}, {@code DELIVERED} or {@code ACKNOWLEDGED}.
+	 * Verify it offline with
+	 * {@code vigil verify receipt.p7s --request request.p7s --ca ca.pem --crl crl.pem}.
+	 */
+	@GetMapping(path = "/{id}/receipts/{kind}", produces = SIGNED_REQUEST)
+	ResponseEntity<byte[]> receipt(@AuthenticationPrincipal VigilUser user, @PathVariable String id,
+			@PathVariable String kind) {
+		RequestStatus status = visible(user, id);
+		ReceiptKind receiptKind = Arrays.stream(ReceiptKind.values())
+			.filter((candidate) -> candidate.name().equalsIgnoreCase(kind))
+			.findFirst()
+			.orElseThrow(() -> new RequestNotFound(id + "/receipts/" + kind));
+		return this.receipts.find(RequestId.of(status.id()), receiptKind)
+			.map((bytes) -> ResponseEntity.ok().contentType(MediaType.parseMediaType(SIGNED_REQUEST)).body(bytes))
+			.orElseThrow(() -> new RequestNotFound(id + "/receipts/" + kind));
 	}
 
 	@GetMapping("/{id}")
@@ -173,7 +284,8 @@ class RequestController {
 		PreservationRequest request = submit.request();
 		return new RequestStatus(request.id().value(), RequestState.SUBMITTED, request.from().value(),
 				request.to().value(), request.urgency().name(), submit.acceptedAt(), submit.submittedBy().value(), null,
-				List.of(), null, null, null, null, null, request, List.of());
+				List.of(), null, null, null, null, null, request, submit.signed().digest(),
+				submit.signed().signedByNetwork(), List.of(), List.of());
 	}
 
 }

@@ -1,0 +1,52 @@
+package org.vigil.standalone;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigil.directory.party.ContactPoint;
+import org.vigil.directory.seed.SeedDirectory;
+import org.vigil.protocol.CountryCode;
+import org.vigil.protocol.pki.DevPki;
+import org.vigil.protocol.pki.PkiLayout;
+
+/**
+ * The standalone network's PKI: created once with the demo data, kept with the rest of
+ * the data, so that a restart keeps trusting the keys it handed out. A real network uses
+ * its own CA.
+ */
+final class DevNetworkPki {
+
+	/**
+	 * Demo only: the password of the dev PKI's key stores, unless VIGIL_PKI_PASSWORD says
+	 * otherwise.
+	 */
+	static final String DEFAULT_PASSWORD = "vigil-dev-pki";
+
+	private static final Logger log = LoggerFactory.getLogger(DevNetworkPki.class);
+
+	private DevNetworkPki() {
+	}
+
+	static PkiLayout ensure(Path dir, char[] password) {
+		PkiLayout layout = new PkiLayout(dir.toAbsolutePath());
+		if (Files.isRegularFile(layout.caCertificate())) {
+			return layout;
+		}
+		List<CountryCode> parties = SeedDirectory.demo().contactPoints().stream().map(ContactPoint::country).toList();
+		try {
+			DevPki.generate(Clock.systemUTC(), parties).write(layout.root(), password);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write the dev PKI to " + dir, ex);
+		}
+		log.info("Created a dev network PKI for {} in {}", parties, layout.root());
+		return layout;
+	}
+
+}
