@@ -13,6 +13,7 @@ import org.vigil.directory.party.ContactPoint;
 import org.vigil.directory.seed.SeedDirectory;
 import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.pki.DevPki;
+import org.vigil.protocol.pki.Pem;
 import org.vigil.protocol.pki.PkiLayout;
 
 /**
@@ -33,9 +34,23 @@ final class DevNetworkPki {
 	private DevNetworkPki() {
 	}
 
+	/**
+	 * A CRL is good for a week; the demo issues a fresh one at every start, or every
+	 * signed request would be refused as "revocation unknown" once a week had passed.
+	 */
+	private static void renewCrl(PkiLayout layout, char[] password) {
+		try {
+			Pem.writeCrl(layout.crl(), DevPki.load(layout.root(), password).issueCrl());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot renew the dev PKI's CRL in " + layout.root(), ex);
+		}
+	}
+
 	static PkiLayout ensure(Path dir, char[] password) {
 		PkiLayout layout = new PkiLayout(dir.toAbsolutePath());
 		if (Files.isRegularFile(layout.caCertificate())) {
+			renewCrl(layout, password);
 			return layout;
 		}
 		List<CountryCode> parties = SeedDirectory.demo().contactPoints().stream().map(ContactPoint::country).toList();

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 
 import org.vigil.directory.party.ContactPoint;
 import org.vigil.directory.seed.SeedDirectory;
@@ -49,8 +51,12 @@ final class Infrastructure {
 				// killed by its
 				// own hook. Closing them here would race the test contexts still using
 				// them.
-				DevPki pki = DevPki.generate(Clock.systemUTC(),
+				// Issued a day before the tests' clock starts, with a CRL good for years:
+				// the tests
+				// move their clock hours ahead.
+				DevPki pki = DevPki.generate(Clock.fixed(NetworkTest.START.minus(Duration.ofDays(1)), ZoneOffset.UTC),
 						SeedDirectory.demo().contactPoints().stream().map(ContactPoint::country).toList());
+				pki.crlValidity(Duration.ofDays(3650)).issueCrl();
 				PkiLayout layout = pki.write(data.resolve("pki"), PKI_PASSWORD.toCharArray());
 				instance = new Infrastructure(kafka, redis, pki, layout);
 			}

@@ -1,6 +1,18 @@
 package org.vigil.standalone;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,6 +29,9 @@ import org.vigil.directory.policy.StepTarget;
 import org.vigil.directory.seed.SeedDirectory;
 import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.OfficerId;
+import org.vigil.protocol.Topics;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole network in one application context on a real Kafka broker (KRaft) and a real
@@ -87,6 +102,49 @@ abstract class NetworkTest {
 				 "relationToOffence": "The account sent the ransom demand",
 				 "custodian": "Example Mail", "necessity": "The provider deletes login records after 7 days",
 				 "mutualAssistanceToFollow": true}""".formatted(to, urgency);
+	}
+
+	static KafkaConsumer<String, String> consumer() {
+		Properties config = new Properties();
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafka.bootstrapServers());
+		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		return new KafkaConsumer<>(config);
+	}
+
+	static Map<TopicPartition, Long> endOffsets() {
+		try (KafkaConsumer<String, String> consumer = consumer()) {
+			List<TopicPartition> partitions = consumer.partitionsFor(Topics.REQUESTS)
+				.stream()
+				.map((info) -> new TopicPartition(info.topic(), info.partition()))
+				.toList();
+			return new HashMap<>(consumer.endOffsets(partitions));
+		}
+	}
+
+	/**
+	 * Every record written to the requests topic since {@code from}, up to the sentinel.
+	 */
+	static List<ConsumerRecord<String, String>> recordsSince(Map<TopicPartition, Long> from, String sentinel) {
+		List<ConsumerRecord<String, String>> records = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = consumer()) {
+			consumer.assign(from.keySet());
+			from.forEach(consumer::seek);
+			await().atMost(Duration.ofSeconds(20)).until(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+				return records.stream().anyMatch((record) -> record.key().equals(sentinel));
+			});
+			// Whatever else was written before the sentinel has been read by now: it
+			// shares no
+			// partition order with it, so drain every partition up to its current end.
+			Map<TopicPartition, Long> end = consumer.endOffsets(from.keySet());
+			await().atMost(Duration.ofSeconds(20)).until(() -> {
+				consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+				return end.entrySet().stream().allMatch((e) -> consumer.position(e.getKey()) >= e.getValue());
+			});
+		}
+		return records;
 	}
 
 }

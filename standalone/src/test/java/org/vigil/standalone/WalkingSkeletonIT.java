@@ -3,25 +3,18 @@ package org.vigil.standalone;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.vigil.directory.policy.StepTarget;
 import org.vigil.gateway.status.AlertFrame;
 import org.vigil.protocol.OfficerId;
-import org.vigil.protocol.Topics;
 import org.vigil.protocol.json.WireJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -169,49 +162,6 @@ class WalkingSkeletonIT extends NetworkTest {
 
 	private static JsonNode json(HttpResponse<String> response) {
 		return WireJson.mapper().readTree(response.body());
-	}
-
-	private static KafkaConsumer<String, String> consumer() {
-		Properties config = new Properties();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafka.bootstrapServers());
-		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-		return new KafkaConsumer<>(config);
-	}
-
-	private static Map<TopicPartition, Long> endOffsets() {
-		try (KafkaConsumer<String, String> consumer = consumer()) {
-			List<TopicPartition> partitions = consumer.partitionsFor(Topics.REQUESTS)
-				.stream()
-				.map((info) -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			return new HashMap<>(consumer.endOffsets(partitions));
-		}
-	}
-
-	/**
-	 * Every record written to the requests topic since {@code from}, up to the sentinel.
-	 */
-	private static List<ConsumerRecord<String, String>> recordsSince(Map<TopicPartition, Long> from, String sentinel) {
-		List<ConsumerRecord<String, String>> records = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = consumer()) {
-			consumer.assign(from.keySet());
-			from.forEach(consumer::seek);
-			await().atMost(ALERT_WITHIN).until(() -> {
-				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-				return records.stream().anyMatch((record) -> record.key().equals(sentinel));
-			});
-			// Whatever else was written before the sentinel has been read by now: it
-			// shares no
-			// partition order with it, so drain every partition up to its current end.
-			Map<TopicPartition, Long> end = consumer.endOffsets(from.keySet());
-			await().atMost(ALERT_WITHIN).until(() -> {
-				consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-				return end.entrySet().stream().allMatch((e) -> consumer.position(e.getKey()) >= e.getValue());
-			});
-		}
-		return records;
 	}
 
 }
