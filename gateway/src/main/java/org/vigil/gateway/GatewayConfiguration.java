@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +33,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import org.vigil.directory.replica.DirectoryReplicaConfiguration;
 import org.vigil.directory.replica.DirectoryView;
 import org.vigil.gateway.alerting.AlertFanOut;
+import org.vigil.gateway.audit.AuditTrail;
+import org.vigil.gateway.audit.SubmissionAuditFilter;
 import org.vigil.gateway.command.CommandPublisher;
 import org.vigil.gateway.receipt.Receipts;
 import org.vigil.gateway.signing.NetworkTrust;
@@ -50,18 +53,36 @@ import org.vigil.protocol.json.UnreadableRecord;
 @Import(DirectoryReplicaConfiguration.class)
 public class GatewayConfiguration {
 
+	/** The gateway's one producer: idempotent, {@code acks=all}, no batching delay. */
 	@Bean
-	CommandPublisher commandPublisher(KafkaProperties kafka, GatewayProperties properties) {
+	KafkaTemplate<String, byte[]> gatewayKafkaTemplate(KafkaProperties kafka) {
 		Map<String, Object> config = kafka.buildProducerProperties();
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		// A submission waits for its own write: batching would only add latency.
 		config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-		config.put(ProducerConfig.CLIENT_ID_CONFIG, "vigil-gateway-commands");
-		return new CommandPublisher(
-				new KafkaTemplate<>(
-						new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer())),
-				properties.publishTimeout());
+		config.put(ProducerConfig.CLIENT_ID_CONFIG, "vigil-gateway");
+		return new KafkaTemplate<>(
+				new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer()));
+	}
+
+	@Bean
+	CommandPublisher commandPublisher(KafkaTemplate<String, byte[]> gatewayKafkaTemplate,
+			GatewayProperties properties) {
+		return new CommandPublisher(gatewayKafkaTemplate, properties.publishTimeout());
+	}
+
+	@Bean
+	AuditTrail auditTrail(KafkaTemplate<String, byte[]> gatewayKafkaTemplate) {
+		return new AuditTrail(gatewayKafkaTemplate);
+	}
+
+	@Bean
+	FilterRegistrationBean<SubmissionAuditFilter> submissionAuditFilter(AuditTrail trail, Clock clock) {
+		FilterRegistrationBean<SubmissionAuditFilter> registration = new FilterRegistrationBean<>(
+				new SubmissionAuditFilter(trail, clock));
+		registration.addUrlPatterns("/api/v1/requests");
+		return registration;
 	}
 
 	@Bean

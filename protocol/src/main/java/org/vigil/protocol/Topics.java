@@ -34,6 +34,13 @@ public final class Topics {
 			+ "(JSON). Key: 'party/<ISO code>' or 'network'. Written by the directory service. Log-compacted: "
 			+ "the latest record per key is the current entry.";
 
+	/** The audit log's entries, before the ledger numbers and hashes them. */
+	public static final String AUDIT = "vigil.audit";
+
+	public static final String AUDIT_DOC = "Audit entries (org.vigil.protocol.audit.AuditEntry as JSON): metadata and digests "
+			+ "of what people and systems did, accepted or rejected; never request contents. Key: the object "
+			+ "(request id, or '-'). Written by every service. Never deleted by time: courts ask years later.";
+
 	/** Commands the dispatcher could not read; kept for an operator, never dropped. */
 	public static final String REQUESTS_DEAD_LETTER = "vigil.requests.dlt";
 
@@ -67,6 +74,7 @@ public final class Topics {
 	public static List<Declaration> all() {
 		return List.of(new Declaration(REQUESTS, KEEP_FOREVER, REQUESTS_DOC),
 				new Declaration(EVENTS, KEEP_FOREVER, EVENTS_DOC), new Declaration(DIRECTORY, COMPACTED, DIRECTORY_DOC),
+				new Declaration(AUDIT, KEEP_FOREVER, AUDIT_DOC),
 				new Declaration(REQUESTS_DEAD_LETTER, KEEP_FOREVER, REQUESTS_DEAD_LETTER_DOC));
 	}
 

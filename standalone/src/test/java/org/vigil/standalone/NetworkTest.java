@@ -1,5 +1,6 @@
 package org.vigil.standalone;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,6 +32,8 @@ import org.vigil.directory.seed.SeedDirectory;
 import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.OfficerId;
 import org.vigil.protocol.Topics;
+import org.vigil.protocol.audit.AuditEntry;
+import org.vigil.protocol.json.WireJson;
 
 import static org.awaitility.Awaitility.await;
 
@@ -114,13 +118,36 @@ abstract class NetworkTest {
 	}
 
 	static Map<TopicPartition, Long> endOffsets() {
+		return endOffsets(Topics.REQUESTS);
+	}
+
+	static Map<TopicPartition, Long> endOffsets(String topic) {
 		try (KafkaConsumer<String, String> consumer = consumer()) {
-			List<TopicPartition> partitions = consumer.partitionsFor(Topics.REQUESTS)
+			List<TopicPartition> partitions = consumer.partitionsFor(topic)
 				.stream()
 				.map((info) -> new TopicPartition(info.topic(), info.partition()))
 				.toList();
 			return new HashMap<>(consumer.endOffsets(partitions));
 		}
+	}
+
+	/**
+	 * The audit entries written since {@code from}, once one matching {@code until} has
+	 * come.
+	 */
+	static List<AuditEntry> auditSince(Map<TopicPartition, Long> from, Predicate<AuditEntry> until) {
+		List<AuditEntry> entries = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = consumer()) {
+			consumer.assign(from.keySet());
+			from.forEach(consumer::seek);
+			await().atMost(Duration.ofSeconds(20)).until(() -> {
+				consumer.poll(Duration.ofMillis(200))
+					.forEach((record) -> entries
+						.add(WireJson.read(record.value().getBytes(StandardCharsets.UTF_8), AuditEntry.class)));
+				return entries.stream().anyMatch(until);
+			});
+		}
+		return entries;
 	}
 
 	/**

@@ -17,7 +17,9 @@ import org.vigil.directory.policy.StepTarget;
 import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.OfficerId;
 import org.vigil.protocol.RequestId;
+import org.vigil.protocol.Topics;
 import org.vigil.protocol.Urgency;
+import org.vigil.protocol.audit.AuditEntry;
 import org.vigil.protocol.canonical.CanonicalJson;
 import org.vigil.protocol.json.WireJson;
 import org.vigil.protocol.pki.Credential;
@@ -196,7 +198,9 @@ class SignedRequestIT extends NetworkTest {
 	@Test
 	void anOversizedPayloadIsRefused() throws Exception {
 		PreservationRequest request = request("DE");
-		assertRefused(new byte[1024 * 1024 + 1], request, 413, "/problems/payload-too-large");
+		byte[] oversized = new byte[1024 * 1024 + 1];
+		// Refused before it is read to the end, so the audit entry names no digest.
+		assertRefused((system) -> system.send(oversized, request), 413, "/problems/payload-too-large");
 	}
 
 	@Test
@@ -218,14 +222,40 @@ class SignedRequestIT extends NetworkTest {
 
 	private void assertRefused(byte[] cms, PreservationRequest request, int status, String type) throws Exception {
 		assertRefused((system) -> system.send(cms, request), status, type);
+		String correlationId = this.lastCorrelationId;
+		AuditEntry entry = auditSince(this.auditBefore, (candidate) -> candidate.correlationId().equals(correlationId))
+			.stream()
+			.filter((candidate) -> candidate.correlationId().equals(correlationId))
+			.findFirst()
+			.orElseThrow();
+		assertThat(entry.digest()).as("the audit names the refused bytes by digest").isEqualTo(Receipt.digestOf(cms));
 	}
 
+	private Map<TopicPartition, Long> auditBefore;
+
+	private String lastCorrelationId;
+
+	/**
+	 * Sends, expects the refusal, and checks that it left nothing in Kafka but an audit
+	 * entry naming the sender, the request and the problem type.
+	 */
 	private void assertRefused(Sending sending, int status, String type) throws Exception {
 		Map<TopicPartition, Long> before = endOffsets();
+		this.auditBefore = endOffsets(Topics.AUDIT);
 		HttpResponse<String> refused = sending.send(france());
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(status);
 		assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
 		assertThat(type(refused)).as(refused.body()).isEqualTo(type);
+		this.lastCorrelationId = refused.headers().firstValue("Vigil-Correlation-Id").orElseThrow();
+		AuditEntry entry = auditSince(this.auditBefore,
+				(candidate) -> candidate.correlationId().equals(this.lastCorrelationId))
+			.stream()
+			.filter((candidate) -> candidate.correlationId().equals(this.lastCorrelationId))
+			.findFirst()
+			.orElseThrow();
+		assertThat(entry.actor()).isEqualTo("fr.requester");
+		assertThat(entry.action()).isEqualTo("SUBMIT_REQUEST");
+		assertThat(entry.outcome()).isEqualTo("REJECTED " + type);
 		assertNothingPublishedSince(before);
 	}
 

@@ -83,6 +83,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 				case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
 				default -> (statusCode.is4xxClientError()) ? ProblemTypes.MALFORMED_REQUEST : ProblemTypes.INTERNAL;
 			});
+			Problems.remember(problem.getType());
 		}
 		return response;
 	}

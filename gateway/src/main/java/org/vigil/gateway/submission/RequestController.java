@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.vigil.directory.party.Role;
 import org.vigil.directory.replica.DirectoryView;
 import org.vigil.gateway.GatewayProperties;
+import org.vigil.gateway.audit.SubmissionAuditFilter;
 import org.vigil.gateway.command.CommandPublisher;
 import org.vigil.gateway.problem.FieldError;
 import org.vigil.gateway.problem.InvalidFields;
@@ -48,6 +49,7 @@ import org.vigil.protocol.RequestId;
 import org.vigil.protocol.dispatch.AcknowledgeRequest;
 import org.vigil.protocol.dispatch.RecordDelivery;
 import org.vigil.protocol.dispatch.SubmitRequest;
+import org.vigil.protocol.receipt.Receipt;
 import org.vigil.protocol.receipt.ReceiptKind;
 import org.vigil.protocol.request.PreservationRequest;
 
@@ -140,6 +142,7 @@ class RequestController {
 	ResponseEntity<RequestStatus> submitSigned(@AuthenticationPrincipal VigilUser user, HttpServletRequest http)
 			throws IOException {
 		byte[] cms = readBounded(http);
+		http.setAttribute(SubmissionAuditFilter.BODY_DIGEST, Receipt.digestOf(cms));
 		SignedRequests.Verified verified = this.signedRequests.verify(cms,
 				new RoutingMetadata(http.getHeader(RoutingMetadata.REQUEST_ID), http.getHeader(RoutingMetadata.FROM),
 						http.getHeader(RoutingMetadata.TO), http.getHeader(RoutingMetadata.CREATED_AT)),
