@@ -1,0 +1,70 @@
+package org.vigil.cli;
+
+/** The usage texts of the {@code vigil} command. */
+final class Usage {
+
+	static final String PKI_INIT = """
+			Usage: vigil pki init --out DIR [--parties FR,DE,...] [--password-file F] [--force]
+
+			Generates the dev PKI of the network (CA, CRL, the network's signing key, and for
+			each contact point a signing and a TLS client key) and writes it to DIR.
+			  --out DIR            the folder to write (made if missing)
+			  --parties LIST       comma-separated ISO 3166-1 alpha-2 codes (default FR,DE,NL,US,JP)
+			  --password-file F    the PKCS#12 password is the first line of F; else $VIGIL_PKI_PASSWORD;
+			                       else the dev default 'vigil-dev-pki' (with a warning)
+			  --force              replace an existing PKI in DIR (its files are removed first)
+			""";
+
+	static final String SIGN = """
+			Usage: vigil sign --key DIR/parties/FR/signing.p12 [--password-file F] --in request.json --out request.p7s
+
+			Canonicalizes the JSON (RFC 8785) and signs it as CMS SignedData (DER).
+			  --key FILE           a signing.p12 of the PKI
+			  --password-file F    as for pki init ($VIGIL_PKI_PASSWORD, else the dev default)
+			  --in FILE            the JSON document, a preservation request
+			  --out FILE           where to write the signed document
+			""";
+
+	static final String VERIFY = """
+			Usage: vigil verify request.p7s (--ca ca.pem --crl crl.pem | --pki DIR) [--at INSTANT]
+			       vigil verify receipt.p7s --request request.p7s (--ca ca.pem --crl crl.pem | --pki DIR) [--at INSTANT]
+
+			Verifies a signed request: signature, chain to the CA, validity, revocation, a
+			canonical preservation request from the signer's contact point. Prints the signer,
+			signing time, digest and content.
+			With --request, verifies a receipt instead: as above, signed by the network, canonical
+			JSON of a receipt whose request digest is that of the exact bytes of request.p7s.
+			  --ca FILE            the network CA certificate (PEM or DER), the trust anchor
+			  --crl FILE           the CA's CRL (PEM or DER); it must be current at the instant
+			  --pki DIR            the same as --ca DIR/ca.pem --crl DIR/crl.pem
+			  --at INSTANT         verify as of that instant (e.g. 2026-11-22T03:00:00Z), not now:
+			                       for old documents whose CRL or certificates have since expired
+			""";
+
+	static final String MAIN = """
+			Usage: vigil <command> [options]
+
+			Commands:
+			  vigil pki init --out DIR [--parties FR,DE,...] [--password-file F] [--force]
+			  vigil sign --key signing.p12 [--password-file F] --in request.json --out request.p7s
+			  vigil verify request.p7s (--ca ca.pem --crl crl.pem | --pki DIR) [--at INSTANT]
+			  vigil verify receipt.p7s --request request.p7s (--ca ca.pem --crl crl.pem | --pki DIR) [--at INSTANT]
+			  vigil help [command]
+
+			Exit status: 0 success, 1 verification or other failure (one line on stderr saying
+			what failed), 2 usage error. 'vigil help <command>' or '<command> --help' for details.
+			""";
+
+	private Usage() {
+	}
+
+	static String of(String command) {
+		return switch (command) {
+			case "pki", "pki init" -> PKI_INIT;
+			case "sign" -> SIGN;
+			case "verify" -> VERIFY;
+			default -> null;
+		};
+	}
+
+}

@@ -1,0 +1,233 @@
+package org.vigil.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.vigil.cli.pki.PkiInit;
+import org.vigil.cli.sign.RequestSigning;
+import org.vigil.cli.verify.ReceiptVerification;
+import org.vigil.cli.verify.RequestVerification;
+import org.vigil.cli.verify.TrustMaterial;
+import org.vigil.protocol.CountryCode;
+
+/**
+ * The {@code vigil} command: parses the command line, hands over to the command's class,
+ * and maps the outcome to an exit status ({@link #OK}, {@link #FAILED}, {@link #USAGE}).
+ * Everything it needs from the outside (clock, streams, environment) is injected, so
+ * tests run it in-process.
+ */
+public final class Vigil {
+
+	/** Exit status: done, verified. */
+	public static final int OK = 0;
+
+	/** Exit status: a verification or another step failed; stderr says which. */
+	public static final int FAILED = 1;
+
+	/** Exit status: the command line is wrong; stderr shows the usage. */
+	public static final int USAGE = 2;
+
+	private static final Set<String> HELP = Set.of("help", "--help", "-h");
+
+	private final Clock clock;
+
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	private final Map<String, String> env;
+
+	public Vigil(Clock clock, PrintStream out, PrintStream err, Map<String, String> env) {
+		this.clock = Objects.requireNonNull(clock, "clock");
+		this.out = Objects.requireNonNull(out, "out");
+		this.err = Objects.requireNonNull(err, "err");
+		this.env = Map.copyOf(env);
+	}
+
+	public static void main(String[] args) {
+		PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+		PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+		int status = new Vigil(Clock.systemUTC(), out, err, System.getenv()).run(args);
+		out.flush();
+		err.flush();
+		System.exit(status);
+	}
+
+	/** Runs one command line; returns the exit status. */
+	public int run(String... args) {
+		try {
+			dispatch(List.of(args));
+			return OK;
+		}
+		catch (UsageException ex) {
+			this.err.println("vigil: " + oneLine(ex.getMessage()));
+			this.err.println();
+			this.err.print(ex.usage());
+			return USAGE;
+		}
+		catch (Failure ex) {
+			this.err.println("vigil: " + oneLine(ex.getMessage()));
+			return FAILED;
+		}
+		catch (RuntimeException ex) {
+			this.err.println("vigil: unexpected error: " + oneLine(ex.toString()));
+			return FAILED;
+		}
+		finally {
+			this.out.flush();
+			this.err.flush();
+		}
+	}
+
+	private void dispatch(List<String> args) {
+		if (args.isEmpty()) {
+			throw new UsageException("missing command", Usage.MAIN);
+		}
+		String command = args.get(0);
+		List<String> rest = args.subList(1, args.size());
+		if (HELP.contains(command)) {
+			help(rest);
+			return;
+		}
+		switch (command) {
+			case "pki" -> pki(rest);
+			case "sign" -> sign(rest);
+			case "verify" -> verify(rest);
+			default -> throw new UsageException("unknown command " + command, Usage.MAIN);
+		}
+	}
+
+	private void help(List<String> topic) {
+		String usage = topic.isEmpty() ? Usage.MAIN : Usage.of(String.join(" ", topic));
+		if (usage == null) {
+			throw new UsageException("no help on " + String.join(" ", topic), Usage.MAIN);
+		}
+		this.out.print(usage);
+	}
+
+	private boolean helpAsked(List<String> args, String usage) {
+		if (args.contains("--help") || args.contains("-h")) {
+			this.out.print(usage);
+			return true;
+		}
+		return false;
+	}
+
+	// ------------------------------------------------------------------ pki init
+
+	private void pki(List<String> args) {
+		if (args.isEmpty()) {
+			throw new UsageException("missing pki command (init)", Usage.PKI_INIT);
+		}
+		if (!args.get(0).equals("init")) {
+			if (helpAsked(args, Usage.PKI_INIT)) {
+				return;
+			}
+			throw new UsageException("unknown pki command " + args.get(0), Usage.PKI_INIT);
+		}
+		List<String> rest = args.subList(1, args.size());
+		if (helpAsked(rest, Usage.PKI_INIT)) {
+			return;
+		}
+		Arguments arguments = Arguments.parse(rest, Set.of("--out", "--parties", "--password-file"), Set.of("--force"),
+				Usage.PKI_INIT);
+		arguments.positionals(new String[0]);
+		Path root = arguments.requiredPath("--out");
+		List<CountryCode> parties = arguments.option("--parties")
+			.map((list) -> parties(list, arguments))
+			.orElse(PkiInit.DEFAULT_PARTIES);
+		new PkiInit(this.clock, this.out).run(root, parties,
+				() -> Password.resolve(arguments.path("--password-file"), this.env, this.err),
+				arguments.flag("--force"));
+	}
+
+	private static List<CountryCode> parties(String list, Arguments arguments) {
+		Set<CountryCode> parties = new LinkedHashSet<>();
+		for (String code : Arrays.stream(list.split(",", -1)).map(String::strip).toList()) {
+			try {
+				parties.add(CountryCode.of(code));
+			}
+			catch (IllegalArgumentException ex) {
+				throw arguments.usage("--parties: '" + code + "' is not an ISO 3166-1 alpha-2 code such as FR");
+			}
+		}
+		return List.copyOf(parties);
+	}
+
+	// ------------------------------------------------------------------ sign
+
+	private void sign(List<String> args) {
+		if (helpAsked(args, Usage.SIGN)) {
+			return;
+		}
+		Arguments arguments = Arguments.parse(args, Set.of("--key", "--password-file", "--in", "--out"), Set.of(),
+				Usage.SIGN);
+		arguments.positionals(new String[0]);
+		Path key = arguments.requiredPath("--key");
+		Path in = arguments.requiredPath("--in");
+		Path outFile = arguments.requiredPath("--out");
+		Password password = Password.resolve(arguments.path("--password-file"), this.env, this.err);
+		new RequestSigning(this.clock, this.out, this.err).run(key, password, in, outFile);
+	}
+
+	// ------------------------------------------------------------------ verify
+
+	private void verify(List<String> args) {
+		if (helpAsked(args, Usage.VERIFY)) {
+			return;
+		}
+		Arguments arguments = Arguments.parse(args, Set.of("--request", "--ca", "--crl", "--pki", "--at"), Set.of(),
+				Usage.VERIFY);
+		Path document = Path.of(arguments.positionals("the document to verify (request.p7s or receipt.p7s)").get(0));
+		Optional<Path> request = arguments.path("--request");
+		Path ca;
+		Path crl;
+		Optional<Path> pki = arguments.path("--pki");
+		if (pki.isPresent()) {
+			if (arguments.option("--ca").isPresent() || arguments.option("--crl").isPresent()) {
+				throw arguments.usage("give either --pki or --ca and --crl, not both");
+			}
+			ca = pki.get().resolve("ca.pem");
+			crl = pki.get().resolve("crl.pem");
+		}
+		else {
+			ca = arguments.requiredPath("--ca");
+			crl = arguments.requiredPath("--crl");
+		}
+		Optional<Instant> at = arguments.instant("--at");
+		Clock clock = at.map((instant) -> Clock.fixed(instant, ZoneOffset.UTC)).orElse(this.clock);
+		TrustMaterial trust = TrustMaterial.read(ca, crl, clock);
+		byte[] signed = Io.read(document);
+		if (request.isPresent()) {
+			byte[] requestBytes = Io.read(request.get());
+			ReceiptVerification.VerifiedReceipt verified = new ReceiptVerification(trust).verify(signed,
+					document.toString(), requestBytes, request.get().toString());
+			ReceiptVerification.print(verified, document.toString(), request.get().toString(), this.out);
+		}
+		else {
+			RequestVerification.VerifiedRequest verified = new RequestVerification(trust).verify(signed,
+					document.toString());
+			RequestVerification.print(verified, document.toString(), this.out);
+		}
+		at.ifPresent((instant) -> this.out.println("(verified as of " + instant + ", given by --at)"));
+	}
+
+	/** A message on one line, as the exit contract promises. */
+	static String oneLine(String text) {
+		return (text != null) ? text.replaceAll("\\s*\\R\\s*", " ").strip() : "";
+	}
+
+}
