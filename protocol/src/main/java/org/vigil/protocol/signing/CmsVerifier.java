@@ -34,18 +34,27 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Set;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.SignedData;
+import org.bouncycastle.asn1.cms.SignerInfo;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -74,9 +83,16 @@ import org.vigil.protocol.signing.SignatureRejected.Reason;
  * input (so BER, indefinite lengths and unsorted sets are refused); a ContentInfo of type
  * signed-data; encapsulated content of type id-data, present and not empty; exactly one
  * SignerInfo; exactly one certificate in the SignedData matching its signer identifier,
- * and every certificate parseable; signed attributes present with exactly one
- * content-type (equal to the encapsulated type), one message-digest and one
- * signing-time.</li>
+ * and every certificate parseable, re-encoding as itself, with its outer
+ * signatureAlgorithm equal to its TBSCertificate's signature field; the canonical form:
+ * the input must be byte for byte the envelope {@link CmsSigner} makes, rebuilt from the
+ * parsed pieces (SignedData and SignerInfo version 1; digestAlgorithms holding exactly
+ * the SignerInfo's digest algorithm; no CRLs; a signer identifier of the signer
+ * certificate's exact issuer Name and serial; signed attributes under [0]; no unsigned
+ * attributes; parameters absent from the ECDSA, Ed25519 and SHA-2 algorithm identifiers),
+ * so that the parts no signature covers have one accepted encoding; signed attributes
+ * present with exactly one content-type (equal to the encapsulated type), one
+ * message-digest and one signing-time.</li>
  * <li>{@link Reason#WEAK_ALGORITHM}: the {@link AlgorithmPolicy} on the signature and
  * digest algorithms of the SignerInfo (and their pairing), the signer's key, and the
  * signature algorithm and key of every carried certificate on the signer's chain.</li>
@@ -220,6 +236,7 @@ public final class CmsVerifier {
 			if (matches != 1) {
 				throw malformed((matches == 0) ? "no signer certificate" : "several signer certificates");
 			}
+			checkCanonical(cms, signedData, signer, signerCertificate, content);
 			Instant signingTime = checkSignedAttributes(signer, encapsulated.getContentType());
 			return new Parsed(content, signer, signerCertificate, chain(signerCertificate, certificates), signingTime);
 		}
@@ -229,6 +246,79 @@ public final class CmsVerifier {
 		catch (IOException | CMSException | CertificateException | RuntimeException | StackOverflowError ex) {
 			throw new SignatureRejected(Reason.MALFORMED, "not a CMS SignedData document: " + ex, ex);
 		}
+	}
+
+	/**
+	 * The one envelope shape {@link CmsSigner} makes, rebuilt from the parsed pieces,
+	 * must be byte for byte the input: what no signature covers (versions,
+	 * digestAlgorithms, the signer identifier, tags, the certificates SET, the order of
+	 * the fields, the parameters of the algorithm identifiers) then has a single accepted
+	 * encoding. Each carried certificate must also be what the JDK reads back, with its
+	 * outer signatureAlgorithm equal to the signature field of its TBSCertificate (RFC
+	 * 5280).
+	 */
+	private static void checkCanonical(byte[] cms, SignedData signedData, SignerInformation signer,
+			X509Certificate signerCertificate, byte[] content) throws IOException, CertificateException {
+		ASN1Set carried = signedData.getCertificates();
+		if (carried == null || signedData.getCRLs() != null) {
+			throw malformed("not the canonical envelope form: certificates missing or CRLs present");
+		}
+		ASN1EncodableVector certificates = new ASN1EncodableVector();
+		for (ASN1Encodable element : carried) {
+			byte[] encoded = element.toASN1Primitive().getEncoded(ASN1Encoding.DER);
+			if (!Arrays.equals(Pem.parseCertificate(encoded).getEncoded(), encoded)) {
+				throw malformed("a certificate does not re-encode as itself");
+			}
+			Certificate certificate = Certificate.getInstance(element);
+			if (!Arrays.equals(certificate.getSignatureAlgorithm().getEncoded(ASN1Encoding.DER),
+					certificate.getTBSCertificate().getSignature().getEncoded(ASN1Encoding.DER))) {
+				throw malformed("a certificate's signatureAlgorithm differs from its TBSCertificate's signature");
+			}
+			certificates.add(certificate);
+		}
+		SignerInfo info = signer.toASN1Structure();
+		ASN1Set signedAttributes = info.getAuthenticatedAttributes();
+		if (signedAttributes == null) {
+			throw malformed("no signed attributes");
+		}
+		AlgorithmIdentifier digest = canonical(info.getDigestAlgorithm());
+		ASN1Primitive issuer = ASN1Primitive.fromByteArray(signerCertificate.getIssuerX500Principal().getEncoded());
+		ASN1EncodableVector signerInfo = new ASN1EncodableVector();
+		signerInfo.add(new ASN1Integer(1));
+		signerInfo
+			.add(new DERSequence(new ASN1Encodable[] { issuer, new ASN1Integer(signerCertificate.getSerialNumber()) }));
+		signerInfo.add(digest);
+		signerInfo.add(new DERTaggedObject(false, 0, signedAttributes));
+		signerInfo.add(canonical(info.getDigestEncryptionAlgorithm()));
+		signerInfo.add(new DEROctetString(info.getEncryptedDigest().getOctets()));
+		ASN1EncodableVector rebuilt = new ASN1EncodableVector();
+		rebuilt.add(new ASN1Integer(1));
+		rebuilt.add(new DERSet(digest));
+		rebuilt.add(new DERSequence(new ASN1Encodable[] { CMSObjectIdentifiers.data,
+				new DERTaggedObject(true, 0, new DEROctetString(content)) }));
+		rebuilt.add(new DERTaggedObject(false, 0, new DERSet(certificates)));
+		rebuilt.add(new DERSet(new DERSequence(signerInfo)));
+		byte[] expected = new DERSequence(new ASN1Encodable[] { CMSObjectIdentifiers.signedData,
+				new DERTaggedObject(true, 0, new DERSequence(rebuilt)) })
+			.getEncoded(ASN1Encoding.DER);
+		if (!Arrays.equals(expected, cms)) {
+			throw malformed("not the canonical envelope form");
+		}
+	}
+
+	/**
+	 * An algorithm identifier as {@link CmsSigner} writes it: without parameters for the
+	 * algorithms the policy can know (ECDSA, Ed25519 and their SHA-2 digests, RFC 5758,
+	 * RFC 8410, RFC 5754); others are left as they are, to be refused as weak.
+	 */
+	private static AlgorithmIdentifier canonical(AlgorithmIdentifier algorithm) {
+		ASN1ObjectIdentifier oid = algorithm.getAlgorithm();
+		for (AlgorithmPolicy.SignatureAlgorithm known : AlgorithmPolicy.SignatureAlgorithm.values()) {
+			if (known.oid().equals(oid) || known.cmsDigest().equals(oid)) {
+				return new AlgorithmIdentifier(oid);
+			}
+		}
+		return algorithm;
 	}
 
 	private static Instant checkSignedAttributes(SignerInformation signer, ASN1ObjectIdentifier contentType) {

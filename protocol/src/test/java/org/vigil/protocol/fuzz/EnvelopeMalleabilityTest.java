@@ -5,7 +5,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.vigil.protocol.signing.CmsVerifier;
 import org.vigil.protocol.signing.SignatureRejected;
@@ -15,19 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Reproductions of a bug the fuzzer found: {@link CmsVerifier#verify} accepts a valid
- * envelope whose unsigned fields were changed (see {@link UnsignedFields}), so one signed
- * request has many accepted encodings, some of them not well-formed CMS. Content, signer
- * and signing time stay those of the original; what differs is the envelope's bytes (and
- * any hash of them).
- *
- * <p>
- * Disabled until {@code CmsVerifier} is fixed; run them now with
- * {@code -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition} to see each
- * fail.
+ * Reproductions of a bug the fuzzer found, now fixed: {@link CmsVerifier#verify} accepted
+ * a valid envelope whose unsigned fields were changed (see {@link UnsignedFields}), so
+ * one signed request had many accepted encodings, some of them not well-formed CMS.
+ * Content, signer and signing time stay those of the original; what differs is the
+ * envelope's bytes (and any hash of them). Every such change must now be
+ * {@link Reason#MALFORMED}.
  */
-@Disabled("known bug: CmsVerifier accepts envelopes whose unsigned fields (SignedData version and digestAlgorithms, "
-		+ "SignerInfo version and sid) were changed; enable when fixed")
 class EnvelopeMalleabilityTest {
 
 	@Test
@@ -58,6 +51,66 @@ class EnvelopeMalleabilityTest {
 		});
 	}
 
+	@Test
+	void variantIssuerNameEncodingsInTheSignerIdentifierAreMalformed() {
+		refused((signedData) -> {
+			Der.Node issuer = signerInfo(signedData).children.get(1).children.get(0);
+			List<Der.Node> nodes = new ArrayList<>();
+			issuer.collect(nodes);
+			Der.Node string = nodes.stream()
+				.filter((node) -> node.tag == 0x13 || node.tag == 0x0C)
+				.findFirst()
+				.orElseThrow();
+			string.tag = (string.tag == 0x13) ? 0x0C : 0x13;
+		});
+	}
+
+	@Test
+	void signedAttributesUnderAnotherTagAreMalformed() {
+		refused((signedData) -> signerInfo(signedData).children.get(3).tag = 0xA1);
+	}
+
+	@Test
+	void unsignedAttributesAreMalformed() {
+		refused((signedData) -> signerInfo(signedData).children.add(new Der.Node(0xA1,
+				new ArrayList<>(List.of(signerInfo(signedData).children.get(3).children.get(0).copy())))));
+	}
+
+	@Test
+	void junkInTheCertificatesIsMalformed() {
+		refused((signedData) -> signedData.children.get(3).children.add(0, integer(0x05)));
+		refused((signedData) -> signedData.children.get(3).children.add(new Der.Node(0x31, new ArrayList<>())));
+	}
+
+	@Test
+	void extraOrReorderedSignedDataFieldsAreMalformed() {
+		// An extra SET before signerInfos; CRLs; signerInfos before the certificates.
+		refused((signedData) -> signedData.children.add(signedData.children.size() - 1,
+				new Der.Node(0x31, new ArrayList<>())));
+		refused((signedData) -> signedData.children.add(signedData.children.size() - 1,
+				new Der.Node(0xA1, new ArrayList<>())));
+		refused((signedData) -> signedData.children.add(3, signedData.children.remove(4)));
+	}
+
+	@Test
+	void nullParametersInTheSignerInfosAlgorithmsAreMalformed() {
+		refused((signedData) -> signerInfo(signedData).children.get(2).children.add(nul()));
+		refused((signedData) -> signerInfo(signedData).children.get(4).children.add(nul()));
+		refused((signedData) -> {
+			signerInfo(signedData).children.get(2).children.add(nul());
+			signedData.children.get(1).children.get(0).children.add(nul());
+		});
+	}
+
+	@Test
+	void nullParametersInACertificatesOuterSignatureAlgorithmAreMalformed() {
+		refused((signedData) -> {
+			for (Der.Node certificate : signedData.children.get(3).children) {
+				certificate.children.get(1).children.add(nul());
+			}
+		});
+	}
+
 	/** Each change, made to the P-256 and the Ed25519 envelope, must be MALFORMED. */
 	private static void refused(Consumer<Der.Node> change) {
 		for (byte[] original : List.of(Envelopes.P256, Envelopes.ED25519)) {
@@ -74,6 +127,10 @@ class EnvelopeMalleabilityTest {
 
 	private static Der.Node signerInfo(Der.Node signedData) {
 		return signedData.children.get(signedData.children.size() - 1).children.get(0);
+	}
+
+	private static Der.Node nul() {
+		return new Der.Node(0x05, new byte[0]);
 	}
 
 	private static Der.Node integer(int... bytes) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.vigil.protocol.canonical.CanonicalJson;
@@ -35,9 +34,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * network kept beside the inputs ({@code network-ca.pem}, {@code network-crl.pem}, both
  * made by {@code DevPki} with the clock of {@link Envelopes}), at that clock's instant,
  * so the kept envelopes are judged as when they were made. Inputs named
- * {@code cms-known-bug-*} reproduce the bug described in {@link UnsignedFields}: while it
- * is not fixed they are reported as skipped, not failed (unless
- * {@code -Dvigil.fuzz.strictUnsignedFields=true}).</li>
+ * {@code cms-unsigned-*} reproduce the (fixed) acceptance of changed unsigned fields
+ * described in {@link UnsignedFields}.</li>
  * <li>{@code json-<name>[.ok|.rejected].<format>}: {@code CanonicalJson.canonicalize}
  * must throw {@code NotCanonicalizable} and nothing else, or succeed idempotently;
  * {@code ok} demands success, {@code rejected} refusal.</li>
@@ -85,9 +83,6 @@ class RegressionReplayTest {
 		if (name.startsWith("cms-")) {
 			boolean mayPass = "ACCEPTED".equals(expectation);
 			String outcome = Oracles.checkVerify(verifier, input, mayPass ? input : null, 0, findings);
-			if (name.startsWith("cms-known-bug-") && !UnsignedFields.STRICT && !outcome.equals(expectation)) {
-				Assumptions.abort("known bug, see UnsignedFields: " + outcome + ", not " + expectation);
-			}
 			findings.assertNone();
 			if (expectation != null) {
 				assertThat(outcome).isEqualTo(expectation);

@@ -24,28 +24,25 @@ import org.bouncycastle.cms.SignerInformation;
  * Tells apart the envelope changes that neither the signature nor the certificate covers.
  *
  * <p>
- * Known bug (reported, not fixed here): {@code CmsVerifier} accepts a valid envelope in
- * which such bytes were changed, even into something that is not well-formed CMS, so one
- * signed request has many accepted encodings (the verified content, signer and signing
- * time stay the original's; the envelope's bytes, and any hash of them, do not). Seen
- * from the fuzzer: any SignedData version (e.g. 0x2e3b); any digestAlgorithms SET (empty,
- * MD5, elements that are not AlgorithmIdentifiers); any SignerInfo version (e.g. a
- * 103-byte negative INTEGER); a sid with extra elements; the signed attributes under
- * another tag ([1] instead of [0]); junk elements in the certificates SET; an extra SET
- * before signerInfos; signerInfos before the certificates; NULL parameters added to the
+ * {@code CmsVerifier} once accepted a valid envelope in which such bytes were changed,
+ * even into something that is not well-formed CMS, so one signed request had many
+ * accepted encodings (the verified content, signer and signing time stayed the
+ * original's; the envelope's bytes, and any hash of them, did not). Seen from the fuzzer:
+ * any SignedData version (e.g. 0x2e3b); any digestAlgorithms SET (empty, MD5, elements
+ * that are not AlgorithmIdentifiers); any SignerInfo version (e.g. a 103-byte negative
+ * INTEGER); a sid with extra elements; the signed attributes under another tag ([1]
+ * instead of [0]); junk elements in the certificates SET; an extra SET before
+ * signerInfos; signerInfos before the certificates; NULL parameters added to the
  * SignerInfo's ecdsa-with-SHA256; and, in the signer's certificate, NULL parameters added
  * to the outer signatureAlgorithm (outside the CA's signature, so the verified
- * {@code signerCertificate} has another encoding and fingerprint than the one the CA
- * issued). The fuzz tests count such acceptances as {@code ACCEPTED_UNSIGNED_VARIANT} and
- * do not fail on them unless {@code -Dvigil.fuzz.strictUnsignedFields=true}; any
- * acceptance of an envelope whose signed parts changed fails.
- * {@link EnvelopeMalleabilityTest} and the {@code cms-known-bug-*} inputs of
+ * {@code signerCertificate} had another encoding and fingerprint than the one the CA
+ * issued). Fixed: the verifier now accepts only the one canonical envelope form that
+ * {@code CmsSigner} makes. The fuzz tests fail on any acceptance of a changed envelope,
+ * and name the unsigned fields changed when only those were;
+ * {@link EnvelopeMalleabilityTest} and the {@code cms-unsigned-*} inputs of
  * {@link RegressionReplayTest} hold precise reproductions.
  */
 final class UnsignedFields {
-
-	/** Whether an accepted change of the unsigned bytes fails the fuzz tests. */
-	static final boolean STRICT = Boolean.getBoolean("vigil.fuzz.strictUnsignedFields");
 
 	private static final String[] SIGNED_DATA = { "SignedData.version", "SignedData.digestAlgorithms",
 			"SignedData.encapContentInfo" };
