@@ -555,6 +555,27 @@
 		}
 	}
 
+	// Downloads a sender keeps and verifies offline: vigil verify receipt.p7s --request request.p7s.
+	function signedLink(s) {
+		if (!s.requestDigest) return null;
+		const base = `/api/v1/requests/${encodeURIComponent(s.id)}`;
+		return el('span', {},
+			el('a', { href: `${base}/signed`, download: `${s.id}.p7s`, class: 'signed-request' }, 'request.p7s'),
+			` ${s.requestDigest}` + (s.signedByNetwork ? ' (signed by the network on your contact point\'s behalf)' : ''));
+	}
+
+	function receiptLinks(s) {
+		if (!s.receipts || !s.receipts.length) return null;
+		const base = `/api/v1/requests/${encodeURIComponent(s.id)}/receipts`;
+		const links = el('span', { class: 'receipts' });
+		for (const kind of s.receipts) {
+			if (links.childNodes.length) links.append(' · ');
+			links.append(el('a', { href: `${base}/${kind}`, download: `${s.id}-${kind.toLowerCase()}.p7s`,
+				class: `receipt receipt-${kind.toLowerCase()}` }, kind.charAt(0) + kind.slice(1).toLowerCase()));
+		}
+		return links;
+	}
+
 	function renderDetails(s) {
 		const json = JSON.stringify(s);
 		if (!state.details || state.details.id !== s.id || state.details.json === json) return;
@@ -568,6 +589,7 @@
 			['Deadline', timeEl(s.deadline)], ['Delivered to', s.deliveredTo], ['Delivered at', timeEl(s.deliveredAt)],
 			['Acknowledged by', s.acknowledgedBy],
 			['Acknowledged at', timeEl(s.acknowledgedAt)],
+			['Signed request', signedLink(s)], ['Receipts', receiptLinks(s)],
 			['(a) Requesting authority', r.requestingAuthority], ['(b) Offence', r.offence],
 			['(b) Summary of facts', r.summaryOfFacts], ['(c) Data to preserve', r.dataToPreserve],
 			['(c) Relation to the offence', r.relationToOffence], ['(d) Custodian or location', r.custodian],

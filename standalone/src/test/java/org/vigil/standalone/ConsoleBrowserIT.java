@@ -62,6 +62,17 @@ class ConsoleBrowserIT extends NetworkTest {
 			By acknowledgedRow = By.cssSelector("#sent-requests tr[data-request-id='" + id + "'] .state-acknowledged");
 			requester.wait(ExpectedConditions.visibilityOfElementLocated(acknowledgedRow));
 			requester.screenshot("requester-sees-acknowledgement");
+
+			requester.find(By.cssSelector("#sent-requests tr[data-request-id='" + id + "']")).click();
+			WebElement receipts = requester
+				.wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#details-fields .receipts")));
+			for (String kind : List.of("accepted", "delivered", "acknowledged")) {
+				assertThat(receipts.findElements(By.cssSelector("a.receipt-" + kind))).as("the %s receipt", kind)
+					.singleElement()
+					.satisfies((link) -> assertThat(link.getAttribute("href"))
+						.endsWith("/api/v1/requests/" + id + "/receipts/" + kind.toUpperCase()));
+			}
+			requester.screenshot("requester-receipts");
 		}
 	}
 
