@@ -100,6 +100,30 @@ class WalkingSkeletonIT extends NetworkTest {
 	}
 
 	@Test
+	void thePagedOfficerCanEscalateByHandAndTheNextStepIsPagedAtOnce() throws Exception {
+		OfficerId primary = onCall("US", StepTarget.PRIMARY_ON_CALL);
+		OfficerId secondary = onCall("US", StepTarget.SECONDARY_ON_CALL);
+		try (ConsoleSession first = ConsoleSession.login(this.port, primary.value(), PASSWORD);
+				ConsoleSession second = ConsoleSession.login(this.port, secondary.value(), PASSWORD);
+				ConsoleSession requester = ConsoleSession.login(this.port, "de.requester", PASSWORD)) {
+			second.connectAlerts(this.subscriptions);
+			String id = json(requester.post("/api/v1/requests", preservationRequest("US", "EMERGENCY"))).get("id")
+				.asString();
+			await().atMost(ALERT_WITHIN)
+				.until(() -> json(first.get("/api/v1/requests/" + id)).get("state").asString().equals("ALERTED"));
+
+			assertThat(first.post("/api/v1/requests/" + id + "/escalation", null).statusCode()).isEqualTo(202);
+
+			AlertFrame escalated = nextAlertFor(second, id);
+			assertThat(escalated.step()).isEqualTo(2);
+			assertThat(escalated.deadline()).isEqualTo(this.clock.instant().plus(Duration.ofMinutes(10)));
+			assertThat(requester.post("/api/v1/requests/" + id + "/escalation", null).statusCode())
+				.as("a requester may not escalate")
+				.isEqualTo(403);
+		}
+	}
+
+	@Test
 	void badSubmissionsAreRefusedWithProblemDetailsAndNothingReachesKafka() throws Exception {
 		Map<TopicPartition, Long> before = endOffsets();
 		try (ConsoleSession requester = ConsoleSession.login(this.port, "nl.requester", PASSWORD)) {

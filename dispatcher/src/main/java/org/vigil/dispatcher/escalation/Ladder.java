@@ -22,9 +22,11 @@ import org.vigil.protocol.OfficerId;
 import org.vigil.protocol.RequestId;
 import org.vigil.protocol.Urgency;
 import org.vigil.protocol.dispatch.AcknowledgeRequest;
+import org.vigil.protocol.dispatch.EscalateNow;
 import org.vigil.protocol.dispatch.RecordDelivery;
 import org.vigil.protocol.dispatch.SubmitRequest;
 import org.vigil.protocol.event.AlertDelivered;
+import org.vigil.protocol.event.EscalatedByHand;
 import org.vigil.protocol.event.LadderExhausted;
 import org.vigil.protocol.event.OfficersAlerted;
 import org.vigil.protocol.event.RequestAcknowledged;
@@ -131,6 +133,22 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 		int next = this.step + 1;
 		draft.emit((sequence) -> new StepEscalated(this.requestId, sequence, now, this.step, next, this.deadline));
 		draft.climb(next, this.deadline, directory, now);
+		return draft.decide();
+	}
+
+	/**
+	 * Someone moves the ladder on at once. The next step's deadline is planned from now:
+	 * there is no missed deadline to plan it from. Nothing happens once the request is
+	 * acknowledged.
+	 */
+	public Decision escalateNow(EscalateNow escalation, DirectoryView directory, Instant now) {
+		if (this.status == LadderStatus.ACKNOWLEDGED) {
+			return Decision.unchanged(this);
+		}
+		Draft draft = new Draft(this);
+		int next = this.step + 1;
+		draft.emit((sequence) -> new EscalatedByHand(this.requestId, sequence, now, escalation.by(), this.step, next));
+		draft.climb(next, now, directory, now);
 		return draft.decide();
 	}
 

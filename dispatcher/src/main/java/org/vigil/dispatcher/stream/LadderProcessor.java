@@ -24,6 +24,7 @@ import org.vigil.dispatcher.escalation.Ladder;
 import org.vigil.protocol.RequestId;
 import org.vigil.protocol.dispatch.AcknowledgeRequest;
 import org.vigil.protocol.dispatch.DispatchCommand;
+import org.vigil.protocol.dispatch.EscalateNow;
 import org.vigil.protocol.dispatch.RecordDelivery;
 import org.vigil.protocol.dispatch.SubmitRequest;
 import org.vigil.protocol.event.RequestEvent;
@@ -107,6 +108,10 @@ final class LadderProcessor implements Processor<String, byte[], String, byte[]>
 				return;
 			}
 			apply(current.get(), current.get().acknowledge(acknowledgement, now), record.timestamp());
+		}
+		else if (command instanceof EscalateNow escalation) {
+			current.ifPresent(
+					(ladder) -> apply(ladder, ladder.escalateNow(escalation, this.directory, now), record.timestamp()));
 		}
 		else if (command instanceof RecordDelivery delivery) {
 			current.ifPresent((ladder) -> apply(ladder, ladder.recordDelivery(delivery, now), record.timestamp()));

@@ -12,9 +12,11 @@ import org.vigil.protocol.OfficerId;
 import org.vigil.protocol.RequestId;
 import org.vigil.protocol.Urgency;
 import org.vigil.protocol.dispatch.AcknowledgeRequest;
+import org.vigil.protocol.dispatch.EscalateNow;
 import org.vigil.protocol.dispatch.RecordDelivery;
 import org.vigil.protocol.dispatch.SubmitRequest;
 import org.vigil.protocol.event.AlertDelivered;
+import org.vigil.protocol.event.EscalatedByHand;
 import org.vigil.protocol.event.LadderExhausted;
 import org.vigil.protocol.event.OfficersAlerted;
 import org.vigil.protocol.event.RequestAcknowledged;
@@ -171,6 +173,37 @@ class LadderTest {
 		assertThat(delivered.nextDeadline()).as("delivery does not stop the ladder").contains(routed.deadline());
 		assertThat(delivered.ladder()
 			.recordDelivery(new RecordDelivery(routed.requestId(), OfficerId.of("de.b"), shown), shown)
+			.changed()).isFalse();
+	}
+
+	@Test
+	void escalatingByHandPagesTheNextStepAtOnceWithADeadlinePlannedFromNow() {
+		Ladder routed = Ladder.route(urgentFromFrance(), GERMANY, Optional.empty(), ACCEPTED).ladder();
+		Instant now = ACCEPTED.plusSeconds(90);
+
+		Decision decision = routed.escalateNow(new EscalateNow(routed.requestId(), OfficerId.of("de.b"), now), GERMANY,
+				now);
+
+		assertThat(decision.events()).first().isInstanceOf(EscalatedByHand.class);
+		assertThat(decision.events()).last().isInstanceOfSatisfying(OfficersAlerted.class, (alert) -> {
+			assertThat(alert.step()).isEqualTo(2);
+			assertThat(alert.officers()).containsExactly(OfficerId.of("de.c"));
+			assertThat(alert.deadline()).isEqualTo(now.plus(Duration.ofHours(1)));
+		});
+		assertThat(decision.ladder().deadlinePassed(routed.fence(), GERMANY, routed.deadline()).changed())
+			.as("the first step's timer is superseded")
+			.isFalse();
+	}
+
+	@Test
+	void anAcknowledgedRequestCannotBeEscalated() {
+		Ladder routed = Ladder.route(urgentFromFrance(), GERMANY, Optional.empty(), ACCEPTED).ladder();
+		Ladder acknowledged = routed
+			.acknowledge(new AcknowledgeRequest(routed.requestId(), OfficerId.of("de.b"), ACCEPTED), ACCEPTED)
+			.ladder();
+
+		assertThat(acknowledged
+			.escalateNow(new EscalateNow(routed.requestId(), OfficerId.of("de.b"), ACCEPTED), GERMANY, ACCEPTED)
 			.changed()).isFalse();
 	}
 

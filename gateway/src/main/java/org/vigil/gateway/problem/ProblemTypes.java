@@ -35,6 +35,9 @@ public final class ProblemTypes {
 
 	public static final URI INTERNAL = URI.create("/problems/internal");
 
+	/** The request is acknowledged already: there is nothing to escalate. */
+	public static final URI ALREADY_ACKNOWLEDGED = URI.create("/problems/already-acknowledged");
+
 	/** A signed request whose id the network holds with other bytes. */
 	public static final URI REQUEST_ID_CONFLICT = URI.create("/problems/request-id-conflict");
 

@@ -18,6 +18,7 @@ import org.vigil.protocol.OfficerId;
 import org.vigil.protocol.RequestId;
 import org.vigil.protocol.dispatch.SubmitRequest;
 import org.vigil.protocol.event.AlertDelivered;
+import org.vigil.protocol.event.EscalatedByHand;
 import org.vigil.protocol.event.LadderExhausted;
 import org.vigil.protocol.event.OfficersAlerted;
 import org.vigil.protocol.event.RequestAcknowledged;
@@ -160,6 +161,10 @@ public class RequestStatuses {
 		else if (event instanceof StepEscalated escalated) {
 			text = "No acknowledgement by " + escalated.missedDeadline() + ": escalated from step "
 					+ escalated.fromStep() + " to step " + escalated.toStep();
+		}
+		else if (event instanceof EscalatedByHand escalated) {
+			text = escalated.by() + " escalated by hand from step " + escalated.fromStep() + " to step "
+					+ escalated.toStep();
 		}
 		else if (event instanceof StepSkipped skipped) {
 			text = "Step " + skipped.step() + " skipped: " + skipped.reason();

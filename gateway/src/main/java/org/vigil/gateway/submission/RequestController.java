@@ -47,6 +47,7 @@ import org.vigil.gateway.status.RequestStatuses;
 import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.RequestId;
 import org.vigil.protocol.dispatch.AcknowledgeRequest;
+import org.vigil.protocol.dispatch.EscalateNow;
 import org.vigil.protocol.dispatch.RecordDelivery;
 import org.vigil.protocol.dispatch.SubmitRequest;
 import org.vigil.protocol.receipt.Receipt;
@@ -253,6 +254,25 @@ class RequestController {
 			return ResponseEntity.ok(status);
 		}
 		this.commands.publish(new AcknowledgeRequest(RequestId.of(status.id()), user.id(), this.clock.instant()));
+		return ResponseEntity.accepted().body(status);
+	}
+
+	/**
+	 * Moves the ladder to its next step at once: for the officers and supervisors of the
+	 * requested Party, and the network coordinators.
+	 */
+	@PostMapping("/{id}/escalation")
+	ResponseEntity<RequestStatus> escalate(@AuthenticationPrincipal VigilUser user, @PathVariable String id) {
+		RequestStatus status = visible(user, id);
+		if (!Access.canAcknowledge(user, status)) {
+			throw new NotAllowed("Only officers of " + status.to() + " or a network coordinator may escalate it");
+		}
+		if (status.acknowledgedBy() != null) {
+			throw new Refused(HttpStatus.CONFLICT, ProblemTypes.ALREADY_ACKNOWLEDGED, "Already acknowledged",
+					"Request " + status.id() + " was acknowledged by " + status.acknowledgedBy()
+							+ "; there is nothing to escalate");
+		}
+		this.commands.publish(new EscalateNow(RequestId.of(status.id()), user.id(), this.clock.instant()));
 		return ResponseEntity.accepted().body(status);
 	}
 

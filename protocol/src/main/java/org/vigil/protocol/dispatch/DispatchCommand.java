@@ -14,8 +14,9 @@ import org.vigil.protocol.RequestId;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = SubmitRequest.class, name = "SubmitRequest"),
 		@JsonSubTypes.Type(value = AcknowledgeRequest.class, name = "AcknowledgeRequest"),
-		@JsonSubTypes.Type(value = RecordDelivery.class, name = "RecordDelivery") })
-public sealed interface DispatchCommand permits SubmitRequest, AcknowledgeRequest, RecordDelivery {
+		@JsonSubTypes.Type(value = RecordDelivery.class, name = "RecordDelivery"),
+		@JsonSubTypes.Type(value = EscalateNow.class, name = "EscalateNow") })
+public sealed interface DispatchCommand permits SubmitRequest, AcknowledgeRequest, RecordDelivery, EscalateNow {
 
 	RequestId requestId();
 

@@ -16,11 +16,12 @@ import org.vigil.protocol.RequestId;
 		@JsonSubTypes.Type(value = OfficersAlerted.class, name = "OfficersAlerted"),
 		@JsonSubTypes.Type(value = StepSkipped.class, name = "StepSkipped"),
 		@JsonSubTypes.Type(value = StepEscalated.class, name = "StepEscalated"),
+		@JsonSubTypes.Type(value = EscalatedByHand.class, name = "EscalatedByHand"),
 		@JsonSubTypes.Type(value = LadderExhausted.class, name = "LadderExhausted"),
 		@JsonSubTypes.Type(value = AlertDelivered.class, name = "AlertDelivered"),
 		@JsonSubTypes.Type(value = RequestAcknowledged.class, name = "RequestAcknowledged") })
 public sealed interface RequestEvent permits RequestRouted, OfficersAlerted, StepSkipped, StepEscalated,
-		LadderExhausted, AlertDelivered, RequestAcknowledged {
+		EscalatedByHand, LadderExhausted, AlertDelivered, RequestAcknowledged {
 
 	RequestId requestId();
 
