@@ -16,6 +16,7 @@ import org.vigil.directory.policy.StepTarget;
 import org.vigil.gateway.status.RequestStatuses;
 import org.vigil.protocol.OfficerId;
 import org.vigil.protocol.RequestId;
+import org.vigil.protocol.json.WireJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -73,6 +74,29 @@ class ConsoleBrowserIT extends NetworkTest {
 						.endsWith("/api/v1/requests/" + id + "/receipts/" + kind.toUpperCase()));
 			}
 			requester.screenshot("requester-receipts");
+		}
+	}
+
+	@Test
+	void anAlertThatArrivesWhileTheConsoleIsClosedIsOnTheBoardWhenItComesBack() throws Exception {
+		OfficerId onCall = onCall("NL", StepTarget.PRIMARY_ON_CALL);
+		try (Browser officer = Browser.open(this.port).login(onCall.value(), PASSWORD);
+				ConsoleSession requester = ConsoleSession.login(this.port, "jp.requester", PASSWORD)) {
+			officer.wait(ExpectedConditions.attributeContains(By.id("connection-status"), "class", "connected"));
+			officer.driver().get("about:blank");
+
+			String id = WireJson.mapper()
+				.readTree(requester.post("/api/v1/requests", preservationRequest("NL", "URGENT")).body())
+				.get("id")
+				.asString();
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(this.statuses.find(RequestId.of(id)))
+					.hasValueSatisfying((status) -> assertThat(status.paged()).contains(onCall.value())));
+
+			officer.driver().get("http://127.0.0.1:" + this.port + "/");
+			officer.wait(ExpectedConditions
+				.visibilityOfElementLocated(By.cssSelector("article.alert-card[data-request-id='" + id + "']")));
+			officer.screenshot("officer-caught-up");
 		}
 	}
 
