@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -221,42 +222,33 @@ class SignedRequestIT extends NetworkTest {
 	}
 
 	private void assertRefused(byte[] cms, PreservationRequest request, int status, String type) throws Exception {
-		assertRefused((system) -> system.send(cms, request), status, type);
-		String correlationId = this.lastCorrelationId;
-		AuditEntry entry = auditSince(this.auditBefore, (candidate) -> candidate.correlationId().equals(correlationId))
-			.stream()
-			.filter((candidate) -> candidate.correlationId().equals(correlationId))
-			.findFirst()
-			.orElseThrow();
+		AuditEntry entry = assertRefused((system) -> system.send(cms, request), status, type);
 		assertThat(entry.digest()).as("the audit names the refused bytes by digest").isEqualTo(Receipt.digestOf(cms));
 	}
-
-	private Map<TopicPartition, Long> auditBefore;
-
-	private String lastCorrelationId;
 
 	/**
 	 * Sends, expects the refusal, and checks that it left nothing in Kafka but an audit
 	 * entry naming the sender, the request and the problem type.
+	 * @return that audit entry
 	 */
-	private void assertRefused(Sending sending, int status, String type) throws Exception {
+	private AuditEntry assertRefused(Sending sending, int status, String type) throws Exception {
 		Map<TopicPartition, Long> before = endOffsets();
-		this.auditBefore = endOffsets(Topics.AUDIT);
+		Map<TopicPartition, Long> auditBefore = endOffsets(Topics.AUDIT);
 		HttpResponse<String> refused = sending.send(france());
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(status);
 		assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
 		assertThat(type(refused)).as(refused.body()).isEqualTo(type);
-		this.lastCorrelationId = refused.headers().firstValue("Vigil-Correlation-Id").orElseThrow();
-		AuditEntry entry = auditSince(this.auditBefore,
-				(candidate) -> candidate.correlationId().equals(this.lastCorrelationId))
-			.stream()
-			.filter((candidate) -> candidate.correlationId().equals(this.lastCorrelationId))
+		String correlationId = refused.headers().firstValue("Vigil-Correlation-Id").orElseThrow();
+		Predicate<AuditEntry> ofThisExchange = (candidate) -> candidate.correlationId().equals(correlationId);
+		AuditEntry entry = auditSince(auditBefore, ofThisExchange).stream()
+			.filter(ofThisExchange)
 			.findFirst()
 			.orElseThrow();
 		assertThat(entry.actor()).isEqualTo("fr.requester");
 		assertThat(entry.action()).isEqualTo("SUBMIT_REQUEST");
 		assertThat(entry.outcome()).isEqualTo("REJECTED " + type);
 		assertNothingPublishedSince(before);
+		return entry;
 	}
 
 	/** A valid submission after the refused one is the only record written since. */

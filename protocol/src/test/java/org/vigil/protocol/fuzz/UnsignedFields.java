@@ -1,8 +1,6 @@
 package org.vigil.protocol.fuzz;
 
 import java.io.IOException;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
@@ -117,21 +115,6 @@ final class UnsignedFields {
 	private static ASN1Encodable parameters(AlgorithmIdentifier algorithm) {
 		ASN1Encodable parameters = algorithm.getParameters();
 		return (parameters == null || DERNull.INSTANCE.equals(parameters)) ? null : parameters.toASN1Primitive();
-	}
-
-	/**
-	 * Whether a certificate is another encoding of the same signed certificate: the same
-	 * TBSCertificate and signature value, with the outer signatureAlgorithm (which the
-	 * issuer's signature does not cover) perhaps spelled otherwise.
-	 */
-	static boolean sameSignedCertificate(X509Certificate a, X509Certificate b) {
-		try {
-			return Arrays.equals(a.getTBSCertificate(), b.getTBSCertificate())
-					&& Arrays.equals(a.getSignature(), b.getSignature());
-		}
-		catch (CertificateEncodingException ex) {
-			return false;
-		}
 	}
 
 	/** Names the elements that differ, by position, or says that the count differs. */
