@@ -212,9 +212,13 @@
 			if (!old || old.state !== 'open' || old.step !== entry.step) announceAlerts([entry]);
 		} else if (frame.kind === 'CLEARED' && old && old.state !== 'acknowledged') {
 			Object.assign(old, { state: 'cleared', note: frame.reason || 'No longer for you.', touched: Date.now() });
+		} else if (frame.kind === 'NOTICE') {
+			showNotice(frame);
 		}
 		renderBoard();
-		loadTable('received');
+		if (state.isOfficer) loadTable('received');
+		if (state.isRequester) loadTable('sent');
+		if (state.details && state.details.id === frame.requestId) refreshDetails(frame.requestId);
 	}
 
 	async function catchUp() {
@@ -356,6 +360,22 @@
 		loadTable('received');
 	}
 
+	// News on a request the person is party to: an answer, an exhausted ladder, a lapsing preservation.
+	function showNotice(frame) {
+		const list = $('#notices');
+		const item = el('li', { class: 'notice' }, timeEl(frame.at), ' ',
+			el('button', { type: 'button', class: 'link', text: `Request ${shortId(frame.requestId)}` }),
+			` — ${frame.reason}`);
+		item.querySelector('button').addEventListener('click', () => showDetails(frame.requestId, null, item));
+		list.prepend(item);
+		while (list.children.length > 10) list.lastElementChild.remove();
+		$('#notice-board').hidden = false;
+		announce(`Request ${frame.requestId}: ${frame.reason}`);
+		if ('Notification' in window && Notification.permission === 'granted' && document.hidden) {
+			new Notification(`Vigil: request ${shortId(frame.requestId)}`, { body: frame.reason, tag: `notice-${frame.requestId}` });
+		}
+	}
+
 	function announce(text) {
 		const region = $('#announcer');
 		region.textContent = '';
@@ -447,8 +467,11 @@
 			onConnect: () => {
 				setConnection('connected');
 				client.subscribe('/user/queue/alerts', onFrame);
-				catchUp();
-				loadTable('received');
+				if (state.isOfficer) {
+					catchUp();
+					loadTable('received');
+				}
+				if (state.isRequester) loadTable('sent');
 			},
 			onWebSocketClose: () => {
 				setConnection(navigator.onLine === false ? 'offline' : 'reconnecting');
@@ -589,6 +612,10 @@
 			['Deadline', timeEl(s.deadline)], ['Delivered to', s.deliveredTo], ['Delivered at', timeEl(s.deliveredAt)],
 			['Acknowledged by', s.acknowledgedBy],
 			['Acknowledged at', timeEl(s.acknowledgedAt)],
+			['Answer due by', timeEl(s.respondBy)],
+			['Answer', answerText(s.response)],
+			['Preserved until', timeEl(s.preservedUntil)],
+			['Closed', s.outcome ? s.outcome.replaceAll('_', ' ').toLowerCase() : null],
 			['Signed request', signedLink(s)], ['Receipts', receiptLinks(s)],
 			['(a) Requesting authority', r.requestingAuthority], ['(b) Offence', r.offence],
 			['(b) Summary of facts', r.summaryOfFacts], ['(c) Data to preserve', r.dataToPreserve],
@@ -604,6 +631,164 @@
 		const events = (s.timeline || []).map((t) => el('li', {},
 			timeEl(t.at), ' ', el('strong', { text: t.event }), t.text ? ` — ${t.text}` : ''));
 		$('#details-timeline').replaceChildren(...(events.length ? events : [el('li', { text: 'No events yet.' })]));
+		renderActions(s);
+	}
+
+	// ---------------------------------------------------------------- answers, snoozes, replies
+
+	const ANSWERS = {
+		PRESERVED: 'Preserved', DISCLOSED: 'Disclosed', REFUSED: 'Refused', NEEDS_INFORMATION: 'More information needed',
+	};
+
+	function answerText(a) {
+		if (!a) return null;
+		return el('span', {}, `${ANSWERS[a.kind] || a.kind} — by ${a.by} at `, timeEl(a.at), a.note ? `: ${a.note}` : '');
+	}
+
+	function hasRole(role) { return (state.me && state.me.roles || []).includes(role); }
+
+	// The same rules as the gateway's (docs/security.md); the server checks them again.
+	function canAnswer(s) {
+		return hasRole('COORDINATOR') || (state.me.country === s.to && (hasRole('OFFICER') || hasRole('SUPERVISOR')));
+	}
+
+	function canReply(s) {
+		return hasRole('COORDINATOR') || (state.me.country === s.from && hasRole('REQUESTER'));
+	}
+
+	// Rebuilt only when what is possible changes, so a status refresh never wipes what the officer is typing.
+	function renderActions(s) {
+		const box = $('#details-actions');
+		const answering = canAnswer(s) && !['SUBMITTED', 'CLOSED'].includes(s.state);
+		const snoozing = canAnswer(s) && s.state === 'ACKNOWLEDGED' && s.acknowledgedBy === state.me.id;
+		const replying = canReply(s) && s.state === 'AWAITING_INFORMATION';
+		const key = [s.id, s.state, answering, snoozing, replying].join('|');
+		if (state.details.actionsKey === key) return;
+		state.details.actionsKey = key;
+		const parts = [];
+		if (answering) parts.push(answerForm(s));
+		if (snoozing) parts.push(snoozeForm(s));
+		if (replying) parts.push(replyForm(s));
+		box.replaceChildren(...parts);
+		box.hidden = !parts.length;
+	}
+
+	function field(id, label, control, hint) {
+		control.id = id;
+		const parts = [el('label', { for: id, text: label }), control];
+		if (hint) {
+			control.setAttribute('aria-describedby', `${id}-hint`);
+			parts.push(el('p', { id: `${id}-hint`, class: 'hint', text: hint }));
+		}
+		parts.push(el('p', { id: `${id}-error`, class: 'field-error', hidden: true }));
+		return el('div', { class: 'field' }, ...parts);
+	}
+
+	function actionForm(name, legend, fields, button, send) {
+		const message = el('p', { class: 'message', role: 'status', hidden: true });
+		const form = el('form', { class: `action-form ${name}`, novalidate: true },
+			el('fieldset', {}, el('legend', { text: legend }), ...fields,
+				el('button', { type: 'submit', class: 'primary', text: button }), message));
+		form.addEventListener('submit', async (event) => {
+			event.preventDefault();
+			const submit = form.querySelector('button[type=submit]');
+			submit.disabled = true;
+			try {
+				const done = await send(form);
+				if (done) {
+					showMessage(message, done, 'success');
+					announce(done);
+				}
+			} catch (e) {
+				if (e.problem && Array.isArray(e.problem.errors)) {
+					for (const error of e.problem.errors) {
+						const node = form.querySelector(`[name="${CSS.escape(error.field)}"]`);
+						if (node) fieldError(node, error.message);
+					}
+				}
+				showMessage(message, errorText(e));
+			} finally {
+				submit.disabled = false;
+			}
+		});
+		return form;
+	}
+
+	function fieldError(control, text) {
+		const node = document.getElementById(`${control.id}-error`);
+		control.setAttribute('aria-invalid', text ? 'true' : 'false');
+		if (text) control.setAttribute('aria-errormessage', node.id); else control.removeAttribute('aria-errormessage');
+		node.textContent = text || '';
+		node.hidden = !text;
+	}
+
+	function answerForm(s) {
+		const kind = el('select', { name: 'kind' },
+			...Object.entries(ANSWERS).map(([value, text]) => el('option', { value, text })));
+		const until = el('input', { type: 'date', name: 'preservedUntil' });
+		const note = el('textarea', { name: 'note', rows: '3', maxlength: '2000' });
+		const untilField = field(`answer-until-${s.id}`, 'Preserved until (last day)', until,
+			`In ${s.to}'s calendar. Leave empty for ${s.to}'s preservation period (at least 60 days, Art. 29(7)).`);
+		kind.addEventListener('change', () => { untilField.hidden = kind.value !== 'PRESERVED'; });
+		const verb = ['ACKNOWLEDGED', 'AWAITING_INFORMATION', 'PRESERVED'].includes(s.state) ? 'Answer'
+			: 'Answer (this acknowledges it too)';
+		return actionForm('answer-form', verb, [
+			field(`answer-kind-${s.id}`, 'Answer', kind),
+			untilField,
+			field(`answer-note-${s.id}`, 'Note', note, 'The reason of a refusal, the information needed, or a reference.'),
+		], 'Send answer', async (form) => {
+			fieldError(note, '');
+			fieldError(until, '');
+			if ((kind.value === 'REFUSED' || kind.value === 'NEEDS_INFORMATION') && !note.value.trim()) {
+				fieldError(note, kind.value === 'REFUSED' ? 'Give the reason of the refusal.' : 'Say what information is needed.');
+				note.focus();
+				return null;
+			}
+			const body = { kind: kind.value, note: note.value.trim() || null,
+				preservedUntil: (kind.value === 'PRESERVED' && until.value) ? until.value : null };
+			await api('POST', `/api/v1/requests/${encodeURIComponent(s.id)}/response`, body);
+			refreshDetails(s.id);
+			return `Answer sent for request ${s.id}: ${ANSWERS[kind.value]}.`;
+		});
+	}
+
+	function snoozeForm(s) {
+		const bound = { EMERGENCY: 10, URGENT: 60, ROUTINE: 720 }[s.urgency] || 10;
+		const minutes = el('select', { name: 'minutes' }, ...[5, 10, 30, 60, 120, 240, 720]
+			.filter((m) => m <= bound).map((m) => el('option', { value: String(m), text: formatDuration(m * 60000) })));
+		return actionForm('snooze-form', 'Remind me again', [
+			field(`snooze-minutes-${s.id}`, 'Alert me again in', minutes,
+				`At most ${formatDuration(bound * 60000)} for a ${s.urgency} request, three times in all.`),
+		], 'Snooze', async () => {
+			await api('POST', `/api/v1/requests/${encodeURIComponent(s.id)}/snooze`, { minutes: Number(minutes.value) });
+			refreshDetails(s.id);
+			return `Request ${s.id} snoozed for ${formatDuration(Number(minutes.value) * 60000)}.`;
+		});
+	}
+
+	function replyForm(s) {
+		const note = el('textarea', { name: 'note', rows: '3', maxlength: '2000', required: true });
+		const question = s.response && s.response.note;
+		return actionForm('reply-form', `${s.to} needs more information`, [
+			field(`reply-note-${s.id}`, 'Your answer', note, question ? `They asked: ${question}` : null),
+		], 'Send information', async () => {
+			fieldError(note, '');
+			if (!note.value.trim()) {
+				fieldError(note, 'Write the information asked for.');
+				note.focus();
+				return null;
+			}
+			await api('POST', `/api/v1/requests/${encodeURIComponent(s.id)}/information`, { note: note.value.trim() });
+			refreshDetails(s.id);
+			return `Information sent to ${s.to} for request ${s.id}.`;
+		});
+	}
+
+	async function refreshDetails(id) {
+		try {
+			const s = await api('GET', `/api/v1/requests/${encodeURIComponent(id)}`);
+			if (state.details && state.details.id === id) renderDetails(s);
+		} catch (e) { /* the periodic refresh will try again */ }
 	}
 
 	function closeDetails() {
@@ -757,6 +942,8 @@
 		const roles = me.roles || [];
 		const isOfficer = roles.some((r) => OFFICER_ROLES.includes(r));
 		const isRequester = roles.includes('REQUESTER');
+		state.isOfficer = isOfficer;
+		state.isRequester = isRequester;
 		$('#no-role').hidden = isOfficer || isRequester;
 
 		if (isOfficer) {
@@ -778,8 +965,10 @@
 			loadTable('sent');
 			setInterval(() => { if (!document.hidden) loadTable('sent'); }, 3000);
 			document.addEventListener('visibilitychange', () => { if (!document.hidden) loadTable('sent'); });
+			// Requesters hear of answers and lapsing preservations on the same queue officers get alerts on.
+			if (!isOfficer) connectStomp();
 		}
-		if (!isOfficer) setConnection(navigator.onLine === false ? 'offline' : 'connected');
+		if (!isOfficer && !isRequester) setConnection(navigator.onLine === false ? 'offline' : 'connected');
 	}
 
 	document.addEventListener('DOMContentLoaded', start);

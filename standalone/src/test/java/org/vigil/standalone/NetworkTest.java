@@ -1,5 +1,6 @@
 package org.vigil.standalone;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import tools.jackson.databind.JsonNode;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -29,6 +32,7 @@ import org.vigil.directory.oncall.OnCall;
 import org.vigil.directory.party.ContactPoint;
 import org.vigil.directory.policy.StepTarget;
 import org.vigil.directory.seed.SeedDirectory;
+import org.vigil.gateway.status.AlertFrame;
 import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.OfficerId;
 import org.vigil.protocol.Topics;
@@ -95,6 +99,37 @@ abstract class NetworkTest {
 			.findFirst()
 			.orElseThrow();
 		return OnCall.page(contactPoint, target, this.clock.instant()).orElseThrow().officers().get(0);
+	}
+
+	/** How long a frame may take to reach a console through Kafka and Redis. */
+	static final Duration ALERT_WITHIN = Duration.ofSeconds(20);
+
+	/** The next frame about a request on a console's STOMP queue, skipping others. */
+	static AlertFrame nextAlertFor(ConsoleSession session, String requestId) throws InterruptedException {
+		Instant giveUp = Instant.now().plus(ALERT_WITHIN);
+		while (Instant.now().isBefore(giveUp)) {
+			AlertFrame frame = session.nextAlert(Duration.between(Instant.now(), giveUp));
+			if (frame != null && frame.requestId().equals(requestId)) {
+				return frame;
+			}
+		}
+		throw new AssertionError("No alert frame for " + requestId + " within " + ALERT_WITHIN);
+	}
+
+	/** The next frame of a kind about a request, skipping every other. */
+	static AlertFrame nextFrameFor(ConsoleSession session, String requestId, String kind) throws InterruptedException {
+		Instant giveUp = Instant.now().plus(ALERT_WITHIN);
+		while (Instant.now().isBefore(giveUp)) {
+			AlertFrame frame = session.nextAlert(Duration.between(Instant.now(), giveUp));
+			if (frame != null && frame.requestId().equals(requestId) && frame.kind().equals(kind)) {
+				return frame;
+			}
+		}
+		throw new AssertionError("No " + kind + " frame for " + requestId + " within " + ALERT_WITHIN);
+	}
+
+	static JsonNode json(HttpResponse<String> response) {
+		return WireJson.mapper().readTree(response.body());
 	}
 
 	static String preservationRequest(String to, String urgency) {

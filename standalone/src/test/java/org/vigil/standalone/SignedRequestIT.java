@@ -305,10 +305,6 @@ class SignedRequestIT extends NetworkTest {
 		throw new AssertionError("the content is not in the envelope");
 	}
 
-	private static JsonNode json(HttpResponse<String> response) {
-		return WireJson.mapper().readTree(response.body());
-	}
-
 	private static String type(HttpResponse<String> response) {
 		return json(response).get("type").asString();
 	}

@@ -33,8 +33,6 @@ import static org.awaitility.Awaitility.await;
  */
 class WalkingSkeletonIT extends NetworkTest {
 
-	private static final Duration ALERT_WITHIN = Duration.ofSeconds(20);
-
 	@Test
 	void anUrgentRequestReachesTheOnCallOfficerLiveAndTheRequesterSeesTheAcknowledgement() throws Exception {
 		OfficerId onCall = onCall("DE", StepTarget.PRIMARY_ON_CALL);
@@ -171,21 +169,6 @@ class WalkingSkeletonIT extends NetworkTest {
 				.isEqualTo(404);
 			assertThat(requester.post("/api/v1/requests/" + id + "/acknowledgement", null).statusCode()).isEqualTo(403);
 		}
-	}
-
-	private static AlertFrame nextAlertFor(ConsoleSession session, String requestId) throws InterruptedException {
-		Instant giveUp = Instant.now().plus(ALERT_WITHIN);
-		while (Instant.now().isBefore(giveUp)) {
-			AlertFrame frame = session.nextAlert(Duration.between(Instant.now(), giveUp));
-			if (frame != null && frame.requestId().equals(requestId)) {
-				return frame;
-			}
-		}
-		throw new AssertionError("No alert frame for " + requestId + " within " + ALERT_WITHIN);
-	}
-
-	private static JsonNode json(HttpResponse<String> response) {
-		return WireJson.mapper().readTree(response.body());
 	}
 
 }

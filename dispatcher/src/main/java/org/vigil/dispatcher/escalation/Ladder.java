@@ -15,6 +15,7 @@ import org.vigil.directory.oncall.Paging;
 import org.vigil.directory.party.ContactPoint;
 import org.vigil.directory.party.NetworkSettings;
 import org.vigil.directory.party.Officer;
+import org.vigil.directory.party.Role;
 import org.vigil.directory.policy.EscalationStep;
 import org.vigil.directory.replica.DirectoryView;
 import org.vigil.protocol.CountryCode;
@@ -24,31 +25,47 @@ import org.vigil.protocol.Urgency;
 import org.vigil.protocol.dispatch.AcknowledgeRequest;
 import org.vigil.protocol.dispatch.EscalateNow;
 import org.vigil.protocol.dispatch.RecordDelivery;
+import org.vigil.protocol.dispatch.RespondToRequest;
+import org.vigil.protocol.dispatch.Response;
+import org.vigil.protocol.dispatch.ResponseKind;
+import org.vigil.protocol.dispatch.SnoozeRequest;
+import org.vigil.protocol.dispatch.SupplyInformation;
 import org.vigil.protocol.dispatch.SubmitRequest;
+import org.vigil.protocol.event.AcknowledgementSnoozed;
 import org.vigil.protocol.event.AlertDelivered;
+import org.vigil.protocol.event.CommandRefused;
 import org.vigil.protocol.event.EscalatedByHand;
+import org.vigil.protocol.event.InformationSupplied;
 import org.vigil.protocol.event.LadderExhausted;
 import org.vigil.protocol.event.OfficersAlerted;
+import org.vigil.protocol.event.PreservationExpiring;
 import org.vigil.protocol.event.RequestAcknowledged;
+import org.vigil.protocol.event.RequestClosed;
 import org.vigil.protocol.event.RequestEvent;
+import org.vigil.protocol.event.RequestResponded;
 import org.vigil.protocol.event.RequestRouted;
+import org.vigil.protocol.event.ResponseOverdue;
 import org.vigil.protocol.event.StepEscalated;
 import org.vigil.protocol.event.StepSkipped;
 
 /**
- * The escalation ladder of one request: which step is paging whom, until when.
+ * The life of one request in the dispatcher: which step is paging whom until when, and
+ * once someone took charge, what the requester is owed next.
  *
  * <p>
  * Deadlines are planned, never recomputed from "now": the deadline of step k+1 is the
  * deadline of step k plus step k+1's time to acknowledge, so a late timer does not push
- * every later step later. Each alert carries a fence; a timer that names an older fence
- * belongs to a superseded alert and is ignored, so a duplicate or stale timer is
- * harmless.
+ * every later step later. Every change that sets a timer raises the fence; a timer that
+ * names an older fence belongs to a superseded state and is ignored, so a duplicate or
+ * stale timer is harmless. A ladder has at most one timer: the escalation deadline while
+ * paging, the time to respond once acknowledged, the reminder and then the lapse of a
+ * preservation.
  *
  * <p>
- * The policy in force when the request was routed is snapshotted into {@link #steps()};
- * editing the policy later does not change this ladder. Who is on call is resolved when a
- * step starts, from the directory view at that instant.
+ * The policy in force when the request was routed is snapshotted into {@link #steps()},
+ * and the network's terms into {@link #terms()}; editing either later does not change
+ * this ladder. Who is on call is resolved when a step starts, from the directory view at
+ * that instant.
  *
  * @param requestId the request
  * @param from the requesting Party
@@ -58,21 +75,26 @@ import org.vigil.protocol.event.StepSkipped;
  * @param steps the policy's steps, with this request's deadlines
  * @param coordinatorInterval how long the network coordinator has to acknowledge before
  * being paged again
+ * @param terms the times to respond, snooze bounds and preservation defaults snapshotted
  * @param status where the ladder stands
  * @param step the step paging now, from 1; past {@code steps.size()} the coordinator's
- * @param fence increases with every alert and with the acknowledgement
- * @param paged who the current step pages; empty if nobody could be paged
+ * @param fence increases with every change that sets or cancels the timer
+ * @param paged who the current step pages; empty if nobody is being paged
  * @param everPaged everyone paged so far, to tell a late acknowledgement from a
  * stranger's
- * @param deadline when the current step escalates; null once acknowledged
+ * @param deadline when the timer fires; null when the ladder waits for nothing
  * @param lastSequence the sequence number of the last event published for this request
- * @param acknowledgedBy who acknowledged; null until then
+ * @param acknowledgedBy who acknowledged; null until then, and again once the alert came
+ * back for want of an answer
  * @param delivered whether a paged officer's console has shown the alert yet
+ * @param preservedUntil when the preservation lapses; null unless preserved
+ * @param reminded whether the requester was reminded of the lapse
+ * @param snoozes how many times the request was snoozed
  */
 public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urgency urgency, long policyVersion,
-		List<PlannedStep> steps, Duration coordinatorInterval, LadderStatus status, int step, long fence,
+		List<PlannedStep> steps, Duration coordinatorInterval, Terms terms, LadderStatus status, int step, long fence,
 		List<OfficerId> paged, Set<OfficerId> everPaged, Instant deadline, long lastSequence, OfficerId acknowledgedBy,
-		boolean delivered) {
+		boolean delivered, Instant preservedUntil, boolean reminded, int snoozes) {
 
 	/**
 	 * How long to wait before looking again for a coordinator when the directory names
@@ -82,18 +104,21 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 
 	public Ladder {
 		Objects.requireNonNull(requestId, "requestId");
+		Objects.requireNonNull(urgency, "urgency");
 		Objects.requireNonNull(status, "status");
 		steps = List.copyOf(steps);
 		paged = List.copyOf(paged);
 		everPaged = Set.copyOf(everPaged);
-		if (status != LadderStatus.ACKNOWLEDGED) {
-			Objects.requireNonNull(deadline, "an open ladder has a deadline");
+		// Ladders stored before terms existed read with the defaults of their urgency.
+		terms = (terms != null) ? terms : Terms.defaults(urgency);
+		if (status.timed()) {
+			Objects.requireNonNull(deadline, "a ladder in state " + status + " has a timer");
 		}
 	}
 
 	/**
 	 * Routes a newly accepted request: snapshots the receiving contact point's policy and
-	 * pages the first step that finds someone.
+	 * the network's terms, and pages the first step that finds someone.
 	 * @param deadlineOverride when present, replaces every time to acknowledge (for
 	 * demos)
 	 */
@@ -113,8 +138,8 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 			.orElse(urgency.defaultAcknowledgementDeadline()));
 		long policyVersion = contactPoint.map((cp) -> cp.policy().version()).orElse(0L);
 		Draft draft = new Draft(new Ladder(submit.requestId(), submit.request().from(), to, urgency, policyVersion,
-				steps, coordinatorInterval, LadderStatus.ALERTING, 0, 0, List.of(), Set.of(), submit.acceptedAt(), 0,
-				null, false));
+				steps, coordinatorInterval, Terms.defaults(urgency), LadderStatus.ALERTING, 0, 0, List.of(), Set.of(),
+				submit.acceptedAt(), 0, null, false, null, false, 0));
 		draft.emit((sequence) -> new RequestRouted(submit.requestId(), sequence, now, submit.request().from(), to,
 				urgency, policyVersion, steps.size()));
 		draft.climb(1, submit.acceptedAt(), directory, now);
@@ -122,28 +147,61 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 	}
 
 	/**
-	 * The timer of an alert went off.
+	 * The timer went off: escalate, bring back an unanswered alert, remind the requester
+	 * of a lapsing preservation, or close a lapsed one.
 	 * @param firedFence the fence the timer was set with
 	 */
 	public Decision deadlinePassed(long firedFence, DirectoryView directory, Instant now) {
-		if (this.status == LadderStatus.ACKNOWLEDGED || firedFence != this.fence) {
+		if (!this.status.timed() || firedFence != this.fence) {
 			return Decision.unchanged(this);
 		}
 		Draft draft = new Draft(this);
-		int next = this.step + 1;
-		draft.emit((sequence) -> new StepEscalated(this.requestId, sequence, now, this.step, next, this.deadline));
-		draft.climb(next, this.deadline, directory, now);
+		switch (this.status) {
+			case ALERTING, EXHAUSTED -> {
+				int next = this.step + 1;
+				draft.emit(
+						(sequence) -> new StepEscalated(this.requestId, sequence, now, this.step, next, this.deadline));
+				draft.climb(next, this.deadline, directory, now);
+			}
+			case ACKNOWLEDGED -> {
+				OfficerId officer = this.acknowledgedBy;
+				draft.emit((sequence) -> new ResponseOverdue(this.requestId, sequence, now, officer, this.deadline));
+				draft.status = (this.step > this.steps.size()) ? LadderStatus.EXHAUSTED : LadderStatus.ALERTING;
+				draft.acknowledgedBy = null;
+				draft.alert(this.step,
+						new Paging(List.of(officer), officer + " acknowledged but gave no answer by " + this.deadline),
+						this.deadline.plus(stepWindow(this.step)), now);
+			}
+			case PRESERVED -> {
+				if (!this.reminded) {
+					draft.emit((sequence) -> new PreservationExpiring(this.requestId, sequence, now, this.from, this.to,
+							this.preservedUntil));
+					draft.reminded = true;
+					draft.deadline = this.preservedUntil;
+				}
+				else {
+					draft.emit((sequence) -> new RequestClosed(this.requestId, sequence, now,
+							RequestClosed.Outcome.PRESERVATION_LAPSED));
+					draft.close();
+				}
+				draft.fence++;
+			}
+			default -> throw new IllegalStateException("no timer in state " + this.status);
+		}
 		return draft.decide();
 	}
 
 	/**
 	 * Someone moves the ladder on at once. The next step's deadline is planned from now:
-	 * there is no missed deadline to plan it from. Nothing happens once the request is
-	 * acknowledged.
+	 * there is no missed deadline to plan it from. Nothing happens once nobody is being
+	 * paged.
 	 */
 	public Decision escalateNow(EscalateNow escalation, DirectoryView directory, Instant now) {
-		if (this.status == LadderStatus.ACKNOWLEDGED) {
+		if (!this.status.paging()) {
 			return Decision.unchanged(this);
+		}
+		if (!mayAnswer(escalation.by(), directory)) {
+			return refuse(escalation.by(), "EscalateNow", escalation.by() + " " + NOT_ALLOWED + this.to, now);
 		}
 		Draft draft = new Draft(this);
 		int next = this.step + 1;
@@ -153,23 +211,124 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 	}
 
 	/**
-	 * Someone took charge. The gateway has already checked that they may acknowledge
-	 * requests to this Party; here we only record whether they were paged and whether
-	 * they came late. A second acknowledgement changes nothing.
+	 * Someone took charge. Those paged, or paged earlier (a late acknowledgement), always
+	 * may; anyone else only if they are an officer or supervisor of the requested Party
+	 * or a network coordinator. A second acknowledgement changes nothing.
 	 */
-	public Decision acknowledge(AcknowledgeRequest acknowledgement, Instant now) {
-		if (this.status == LadderStatus.ACKNOWLEDGED) {
+	public Decision acknowledge(AcknowledgeRequest acknowledgement, DirectoryView directory, Instant now) {
+		if (!this.status.paging()) {
 			return Decision.unchanged(this);
 		}
 		OfficerId officer = acknowledgement.officer();
-		boolean wasPaged = this.paged.contains(officer);
-		boolean late = !wasPaged && this.everPaged.contains(officer);
+		if (!this.everPaged.contains(officer) && !mayAnswer(officer, directory)) {
+			return refuse(officer, "AcknowledgeRequest", officer + " was not paged and " + NOT_ALLOWED + this.to, now);
+		}
 		Draft draft = new Draft(this);
-		draft.emit((sequence) -> new RequestAcknowledged(this.requestId, sequence, now, officer, this.step, wasPaged,
-				late));
+		draft.acknowledge(officer, now);
+		return draft.decide();
+	}
+
+	/**
+	 * The requested Party answers. An answer to a request still paging acknowledges it
+	 * too; an answer to a preserved request replaces the earlier one (an extension, or
+	 * the disclosure that follows).
+	 */
+	public Decision respond(RespondToRequest command, DirectoryView directory, Instant now) {
+		OfficerId officer = command.officer();
+		if (this.status == LadderStatus.CLOSED) {
+			return refuse(officer, "RespondToRequest", "the request is closed", now);
+		}
+		if (!mayAnswer(officer, directory)) {
+			return refuse(officer, "RespondToRequest", officer + " " + NOT_ALLOWED + this.to, now);
+		}
+		Response response = command.response();
+		Instant until = null;
+		if (response.kind() == ResponseKind.PRESERVED) {
+			until = (response.preservedUntil() != null) ? response.preservedUntil()
+					: now.plus(this.terms.preservationPeriod());
+			if (!until.isAfter(now)) {
+				return refuse(officer, "RespondToRequest", "the preservation date " + until + " is not in the future",
+						now);
+			}
+		}
+		Draft draft = new Draft(this);
+		if (this.status.paging()) {
+			draft.acknowledge(officer, now);
+		}
+		Response recorded = (until != null) ? new Response(ResponseKind.PRESERVED, until, response.note()) : response;
+		draft.emit((sequence) -> new RequestResponded(this.requestId, sequence, now, officer, recorded));
+		draft.fence++;
+		switch (response.kind()) {
+			case PRESERVED -> {
+				draft.status = LadderStatus.PRESERVED;
+				draft.preservedUntil = until;
+				draft.reminded = false;
+				draft.deadline = reminderAt(until, now);
+			}
+			case DISCLOSED, REFUSED -> {
+				RequestClosed.Outcome outcome = (response.kind() == ResponseKind.DISCLOSED)
+						? RequestClosed.Outcome.DISCLOSED : RequestClosed.Outcome.REFUSED;
+				draft.emit((sequence) -> new RequestClosed(this.requestId, sequence, now, outcome));
+				draft.close();
+			}
+			case NEEDS_INFORMATION -> {
+				draft.status = LadderStatus.AWAITING_INFORMATION;
+				draft.deadline = null;
+			}
+		}
+		return draft.decide();
+	}
+
+	/**
+	 * The officer who acknowledged asks to be alerted again after a while, within the
+	 * bounds of {@link #terms()}.
+	 */
+	public Decision snooze(SnoozeRequest command, Instant now) {
+		OfficerId officer = command.officer();
+		if (this.status != LadderStatus.ACKNOWLEDGED) {
+			return refuse(officer, "SnoozeRequest", "only an acknowledged request waiting for an answer can be snoozed",
+					now);
+		}
+		if (!officer.equals(this.acknowledgedBy)) {
+			return refuse(officer, "SnoozeRequest",
+					"only " + this.acknowledgedBy + ", who acknowledged it, may snooze it", now);
+		}
+		if (this.snoozes >= this.terms.maxSnoozes()) {
+			return refuse(officer, "SnoozeRequest",
+					"it was snoozed " + this.snoozes + " times already, the most a request allows", now);
+		}
+		if (command.duration().compareTo(this.terms.snoozeBound()) > 0) {
+			return refuse(officer, "SnoozeRequest",
+					"a snooze of a " + this.urgency + " request lasts at most " + this.terms.snoozeBound(), now);
+		}
+		Instant until = now.plus(command.duration());
+		Draft draft = new Draft(this);
+		draft.snoozes++;
+		int left = this.terms.maxSnoozes() - draft.snoozes;
+		draft.emit((sequence) -> new AcknowledgementSnoozed(this.requestId, sequence, now, officer, until, left));
+		draft.deadline = until;
+		draft.fence++;
+		return draft.decide();
+	}
+
+	/**
+	 * The requester answers the requested Party's question: the time to respond starts
+	 * again from now.
+	 */
+	public Decision supplyInformation(SupplyInformation command, DirectoryView directory, Instant now) {
+		OfficerId by = command.by();
+		if (this.status != LadderStatus.AWAITING_INFORMATION) {
+			return refuse(by, "SupplyInformation", "the requested Party asked for no information", now);
+		}
+		boolean ofRequester = directory.contactPoint(this.from).flatMap((cp) -> cp.officer(by)).isPresent();
+		if (!ofRequester && !isCoordinator(by, directory)) {
+			return refuse(by, "SupplyInformation", by + " does not act for " + this.from, now);
+		}
+		Instant respondBy = now.plus(this.terms.respondWithin());
+		Draft draft = new Draft(this);
+		draft.emit((sequence) -> new InformationSupplied(this.requestId, sequence, now, by, command.note(), respondBy));
 		draft.status = LadderStatus.ACKNOWLEDGED;
-		draft.acknowledgedBy = officer;
-		draft.deadline = null;
+		draft.deadline = respondBy;
 		draft.fence++;
 		return draft.decide();
 	}
@@ -188,9 +347,55 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 		return draft.decide();
 	}
 
-	/** When this ladder must be woken next, unless it is acknowledged. */
+	/** When this ladder must be woken next, if it waits for a time at all. */
 	public Optional<Instant> pendingDeadline() {
-		return (this.status == LadderStatus.ACKNOWLEDGED) ? Optional.empty() : Optional.of(this.deadline);
+		return this.status.timed() ? Optional.of(this.deadline) : Optional.empty();
+	}
+
+	private static final String NOT_ALLOWED = "is not an officer or supervisor of ";
+
+	/**
+	 * Officers and supervisors of the requested Party, and the network coordinators: the
+	 * same rule as the gateway's, applied again here because a command may reach Kafka by
+	 * another way than the gateway.
+	 */
+	private boolean mayAnswer(OfficerId officer, DirectoryView directory) {
+		if (isCoordinator(officer, directory)) {
+			return true;
+		}
+		return directory.contactPoint(this.to)
+			.flatMap((cp) -> cp.officer(officer))
+			.filter((found) -> found.hasRole(Role.OFFICER) || found.hasRole(Role.SUPERVISOR))
+			.isPresent();
+	}
+
+	private static boolean isCoordinator(OfficerId officer, DirectoryView directory) {
+		return directory.network()
+			.map(NetworkSettings::coordinators)
+			.orElse(List.of())
+			.stream()
+			.anyMatch((coordinator) -> coordinator.id().equals(officer));
+	}
+
+	private Decision refuse(OfficerId by, String command, String reason, Instant now) {
+		Draft draft = new Draft(this);
+		draft.emit((sequence) -> new CommandRefused(this.requestId, sequence, now, by, command, reason));
+		return draft.decide();
+	}
+
+	/** The time to acknowledge of a step, the coordinator's past the policy's last. */
+	private Duration stepWindow(int step) {
+		return (step >= 1 && step <= this.steps.size()) ? this.steps.get(step - 1).acknowledgeWithin()
+				: this.coordinatorInterval;
+	}
+
+	/**
+	 * The reminder comes {@link Terms#reminderLead()} before the lapse, or half-way there
+	 * when the preservation is shorter than that, so it is never already due.
+	 */
+	private Instant reminderAt(Instant until, Instant now) {
+		Instant reminder = until.minus(this.terms.reminderLead());
+		return reminder.isAfter(now) ? reminder : now.plus(Duration.between(now, until).dividedBy(2));
 	}
 
 	/** Builds the next ladder and the events that lead to it. */
@@ -218,6 +423,12 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 
 		private boolean delivered;
 
+		private Instant preservedUntil;
+
+		private boolean reminded;
+
+		private int snoozes;
+
 		Draft(Ladder from) {
 			this.from = from;
 			this.status = from.status;
@@ -229,11 +440,36 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 			this.sequence = from.lastSequence;
 			this.acknowledgedBy = from.acknowledgedBy;
 			this.delivered = from.delivered;
+			this.preservedUntil = from.preservedUntil;
+			this.reminded = from.reminded;
+			this.snoozes = from.snoozes;
 		}
 
 		void emit(LongFunction<RequestEvent> event) {
 			this.sequence++;
 			this.events.add(event.apply(this.sequence));
+		}
+
+		/** Stops the paging: the officer has the request, and owes an answer. */
+		void acknowledge(OfficerId officer, Instant now) {
+			Ladder ladder = this.from;
+			boolean wasPaged = this.paged.contains(officer);
+			boolean late = !wasPaged && this.everPaged.contains(officer);
+			int atStep = this.step;
+			Instant respondBy = now.plus(ladder.terms.respondWithin());
+			emit((sequence) -> new RequestAcknowledged(ladder.requestId, sequence, now, officer, atStep, wasPaged, late,
+					respondBy));
+			this.status = LadderStatus.ACKNOWLEDGED;
+			this.acknowledgedBy = officer;
+			this.paged = List.of();
+			this.deadline = respondBy;
+			this.fence++;
+		}
+
+		void close() {
+			this.status = LadderStatus.CLOSED;
+			this.paged = List.of();
+			this.deadline = null;
 		}
 
 		/**
@@ -277,11 +513,20 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 				this.deadline = plannedStart.plus(NO_COORDINATOR_RETRY);
 				return;
 			}
+			// The coordinator is paged again every interval, on the planned cadence;
+			// after an
+			// outage that cadence is kept, but the intervals missed meanwhile are not
+			// paged
+			// one by one in a burst.
+			Instant due = plannedStart.plus(ladder.coordinatorInterval);
+			while (!due.isAfter(now)) {
+				due = due.plus(ladder.coordinatorInterval);
+			}
 			alert(next, new Paging(coordinators, "network coordinator: the ladder of " + ladder.to + " is exhausted"),
-					plannedStart.plus(ladder.coordinatorInterval), now);
+					due, now);
 		}
 
-		private void alert(int step, Paging paging, Instant due, Instant now) {
+		void alert(int step, Paging paging, Instant due, Instant now) {
 			Ladder ladder = this.from;
 			this.step = step;
 			this.fence++;
@@ -296,8 +541,9 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 		Decision decide() {
 			Ladder ladder = this.from;
 			Ladder next = new Ladder(ladder.requestId, ladder.from, ladder.to, ladder.urgency, ladder.policyVersion,
-					ladder.steps, ladder.coordinatorInterval, this.status, this.step, this.fence, this.paged,
-					this.everPaged, this.deadline, this.sequence, this.acknowledgedBy, this.delivered);
+					ladder.steps, ladder.coordinatorInterval, ladder.terms, this.status, this.step, this.fence,
+					this.paged, this.everPaged, this.deadline, this.sequence, this.acknowledgedBy, this.delivered,
+					this.preservedUntil, this.reminded, this.snoozes);
 			return new Decision(next, this.events, next.pendingDeadline());
 		}
 

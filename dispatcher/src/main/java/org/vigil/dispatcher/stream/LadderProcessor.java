@@ -26,7 +26,10 @@ import org.vigil.protocol.dispatch.AcknowledgeRequest;
 import org.vigil.protocol.dispatch.DispatchCommand;
 import org.vigil.protocol.dispatch.EscalateNow;
 import org.vigil.protocol.dispatch.RecordDelivery;
+import org.vigil.protocol.dispatch.RespondToRequest;
+import org.vigil.protocol.dispatch.SnoozeRequest;
 import org.vigil.protocol.dispatch.SubmitRequest;
+import org.vigil.protocol.dispatch.SupplyInformation;
 import org.vigil.protocol.event.RequestEvent;
 import org.vigil.protocol.json.UnreadableRecord;
 import org.vigil.protocol.json.WireJson;
@@ -102,19 +105,34 @@ final class LadderProcessor implements Processor<String, byte[], String, byte[]>
 			}
 			apply(null, Ladder.route(submit, this.directory, this.deadlineOverride, now), record.timestamp());
 		}
-		else if (command instanceof AcknowledgeRequest acknowledgement) {
-			if (current.isEmpty()) {
-				log.warn("Ignoring acknowledgement of unknown request {}", command.requestId());
-				return;
+		else if (current.isEmpty()) {
+			// Commands about a request reach the dispatcher after its submission, on the
+			// same partition; one without a ladder names a request the network never
+			// accepted.
+			log.warn("Ignoring {} about unknown request {}", command.getClass().getSimpleName(), command.requestId());
+		}
+		else {
+			Ladder ladder = current.get();
+			Decision decision;
+			if (command instanceof AcknowledgeRequest acknowledgement) {
+				decision = ladder.acknowledge(acknowledgement, this.directory, now);
 			}
-			apply(current.get(), current.get().acknowledge(acknowledgement, now), record.timestamp());
-		}
-		else if (command instanceof EscalateNow escalation) {
-			current.ifPresent(
-					(ladder) -> apply(ladder, ladder.escalateNow(escalation, this.directory, now), record.timestamp()));
-		}
-		else if (command instanceof RecordDelivery delivery) {
-			current.ifPresent((ladder) -> apply(ladder, ladder.recordDelivery(delivery, now), record.timestamp()));
+			else if (command instanceof EscalateNow escalation) {
+				decision = ladder.escalateNow(escalation, this.directory, now);
+			}
+			else if (command instanceof RecordDelivery delivery) {
+				decision = ladder.recordDelivery(delivery, now);
+			}
+			else if (command instanceof RespondToRequest response) {
+				decision = ladder.respond(response, this.directory, now);
+			}
+			else if (command instanceof SnoozeRequest snooze) {
+				decision = ladder.snooze(snooze, now);
+			}
+			else {
+				decision = ladder.supplyInformation((SupplyInformation) command, this.directory, now);
+			}
+			apply(ladder, decision, record.timestamp());
 		}
 	}
 

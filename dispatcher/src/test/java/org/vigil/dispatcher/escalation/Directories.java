@@ -3,6 +3,7 @@ package org.vigil.dispatcher.escalation;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -31,6 +32,34 @@ final class Directories {
 	}
 
 	/**
+	 * Germany with a daily rotation of de.a, de.b and de.c handing off at 08:00 Berlin
+	 * time, two supervisors, and a three-step policy (primary, secondary, supervisors);
+	 * France with a requester.
+	 */
+	static DirectoryView germanyAndFrance() {
+		List<OfficerId> rota = List.of(OfficerId.of("de.a"), OfficerId.of("de.b"), OfficerId.of("de.c"));
+		List<Officer> officers = new ArrayList<>(
+				rota.stream().map((id) -> new Officer(id, id.value(), Set.of(Role.OFFICER), List.of("de"))).toList());
+		officers.add(new Officer(OfficerId.of("de.chief"), "Chief", Set.of(Role.SUPERVISOR), List.of("de")));
+		officers.add(new Officer(OfficerId.of("de.deputy"), "Deputy", Set.of(Role.SUPERVISOR), List.of("de")));
+		officers.add(new Officer(OfficerId.of("de.auditor"), "Auditor", Set.of(Role.AUDITOR), List.of("de")));
+		ContactPoint germany = new ContactPoint(CountryCode.of("DE"), "Germany", "BKA", ZoneId.of("Europe/Berlin"),
+				officers, new Rotation("duty", rota, LocalDate.of(2026, 1, 5), LocalTime.of(8, 0), 1),
+				new EscalationPolicy(9,
+						List.of(new EscalationStep(StepTarget.PRIMARY_ON_CALL, Map.of()),
+								new EscalationStep(StepTarget.SECONDARY_ON_CALL, Map.of()),
+								new EscalationStep(StepTarget.SUPERVISORS, Map.of()))),
+				List.of());
+		OfficerId frOfficer = OfficerId.of("fr.officer");
+		ContactPoint france = new ContactPoint(CountryCode.of("FR"), "France", "OFAC", ZoneId.of("Europe/Paris"),
+				List.of(new Officer(frOfficer, "Officer", Set.of(Role.OFFICER), List.of("fr")),
+						new Officer(OfficerId.of("fr.requester"), "Requester", Set.of(Role.REQUESTER), List.of("fr"))),
+				new Rotation("duty", List.of(frOfficer), LocalDate.of(2026, 1, 5), LocalTime.of(8, 0), 1),
+				new EscalationPolicy(1, List.of(new EscalationStep(StepTarget.PRIMARY_ON_CALL, Map.of()))), List.of());
+		return view(List.of(germany, france));
+	}
+
+	/**
 	 * Germany with a daily rotation of the given officers, handing off at 08:00 Berlin
 	 * time.
 	 */
@@ -44,18 +73,22 @@ final class Directories {
 				new EscalationPolicy(7, List.of(new EscalationStep(StepTarget.PRIMARY_ON_CALL, Map.of()),
 						new EscalationStep(StepTarget.SECONDARY_ON_CALL, Map.of()))),
 				List.of());
+		return view(List.of(germany));
+	}
+
+	private static DirectoryView view(List<ContactPoint> contactPoints) {
 		NetworkSettings network = new NetworkSettings(
 				List.of(new Officer(COORDINATOR, "Coordinator", Set.of(Role.COORDINATOR), List.of("en"))), Map.of());
 		return new DirectoryView() {
 
 			@Override
 			public Optional<ContactPoint> contactPoint(CountryCode country) {
-				return country.equals(germany.country()) ? Optional.of(germany) : Optional.empty();
+				return contactPoints.stream().filter((cp) -> cp.country().equals(country)).findFirst();
 			}
 
 			@Override
 			public Collection<ContactPoint> contactPoints() {
-				return List.of(germany);
+				return contactPoints;
 			}
 
 			@Override

@@ -115,15 +115,16 @@ class LadderTest {
 		AcknowledgeRequest ack = new AcknowledgeRequest(routed.requestId(), OfficerId.of("de.b"),
 				ACCEPTED.plusSeconds(60));
 
-		Decision acknowledged = routed.acknowledge(ack, ACCEPTED.plusSeconds(60));
+		Decision acknowledged = routed.acknowledge(ack, GERMANY, ACCEPTED.plusSeconds(60));
 
 		assertThat(acknowledged.events()).singleElement().isInstanceOfSatisfying(RequestAcknowledged.class, (event) -> {
 			assertThat(event.by()).isEqualTo(OfficerId.of("de.b"));
 			assertThat(event.wasPaged()).isTrue();
 			assertThat(event.late()).isFalse();
 		});
-		assertThat(acknowledged.nextDeadline()).isEmpty();
-		assertThat(acknowledged.ladder().acknowledge(ack, ACCEPTED.plusSeconds(61)).changed()).isFalse();
+		assertThat(acknowledged.nextDeadline()).as("the time to respond")
+			.contains(ACCEPTED.plusSeconds(60).plus(Urgency.URGENT.defaultResponseDeadline()));
+		assertThat(acknowledged.ladder().acknowledge(ack, GERMANY, ACCEPTED.plusSeconds(61)).changed()).isFalse();
 		assertThat(acknowledged.ladder().deadlinePassed(routed.fence(), GERMANY, routed.deadline()).changed())
 			.isFalse();
 	}
@@ -135,7 +136,7 @@ class LadderTest {
 
 		Decision late = escalated.acknowledge(
 				new AcknowledgeRequest(routed.requestId(), OfficerId.of("de.b"), routed.deadline().plusSeconds(5)),
-				routed.deadline().plusSeconds(5));
+				GERMANY, routed.deadline().plusSeconds(5));
 
 		assertThat(late.events()).singleElement()
 			.isInstanceOfSatisfying(RequestAcknowledged.class, (event) -> assertThat(event.late()).isTrue());
@@ -199,7 +200,7 @@ class LadderTest {
 	void anAcknowledgedRequestCannotBeEscalated() {
 		Ladder routed = Ladder.route(urgentFromFrance(), GERMANY, Optional.empty(), ACCEPTED).ladder();
 		Ladder acknowledged = routed
-			.acknowledge(new AcknowledgeRequest(routed.requestId(), OfficerId.of("de.b"), ACCEPTED), ACCEPTED)
+			.acknowledge(new AcknowledgeRequest(routed.requestId(), OfficerId.of("de.b"), ACCEPTED), GERMANY, ACCEPTED)
 			.ladder();
 
 		assertThat(acknowledged

@@ -39,6 +39,9 @@ public final class ProblemTypes {
 	public static final URI ALREADY_ACKNOWLEDGED = URI.create("/problems/already-acknowledged");
 
 	/** A signed request whose id the network holds with other bytes. */
+	/** The request is not in a state where this action applies. */
+	public static final URI REQUEST_STATE = URI.create("/problems/request-state");
+
 	public static final URI REQUEST_ID_CONFLICT = URI.create("/problems/request-id-conflict");
 
 	/** The signed content is not canonical JSON (RFC 8785), duplicate keys included. */

@@ -11,8 +11,10 @@ import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.RequestId;
 import org.vigil.protocol.canonical.CanonicalJson;
 import org.vigil.protocol.dispatch.SubmitRequest;
+import org.vigil.protocol.dispatch.Response;
 import org.vigil.protocol.event.AlertDelivered;
 import org.vigil.protocol.event.RequestAcknowledged;
+import org.vigil.protocol.event.RequestResponded;
 import org.vigil.protocol.receipt.Receipt;
 import org.vigil.protocol.receipt.ReceiptKind;
 import org.vigil.protocol.request.PreservationRequest;
@@ -82,6 +84,25 @@ public class Receipts {
 				CountryCode.of(status.from()), CountryCode.of(status.to()), delivered.at(), delivered.officer().value(),
 				"Delivered: the alert was shown on the console of " + delivered.officer() + " of " + status.to()
 						+ " (step " + delivered.step() + ")",
+				null));
+	}
+
+	/** The requested Party answered; only the first answer gets a receipt. */
+	public void responded(RequestStatus status, RequestResponded responded) {
+		if (status.requestDigest() == null) {
+			return;
+		}
+		Response response = responded.response();
+		String what = switch (response.kind()) {
+			case PRESERVED -> "the data is preserved until " + response.preservedUntil();
+			case DISCLOSED -> "the data was disclosed";
+			case REFUSED -> "the request is refused";
+			case NEEDS_INFORMATION -> "more information is needed";
+		};
+		issue(new Receipt(ReceiptKind.RESPONDED, responded.requestId(), status.requestDigest(),
+				CountryCode.of(status.from()), CountryCode.of(status.to()), responded.at(), responded.by().value(),
+				"Answered by " + responded.by() + " for " + status.to() + ": " + what
+						+ ((response.note() != null) ? " (" + response.note() + ")" : ""),
 				null));
 	}
 

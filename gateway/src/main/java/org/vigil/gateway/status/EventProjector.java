@@ -11,6 +11,7 @@ import org.vigil.protocol.dispatch.SubmitRequest;
 import org.vigil.protocol.event.AlertDelivered;
 import org.vigil.protocol.event.RequestAcknowledged;
 import org.vigil.protocol.event.RequestEvent;
+import org.vigil.protocol.event.RequestResponded;
 import org.vigil.protocol.json.WireJson;
 
 /**
@@ -51,6 +52,9 @@ public class EventProjector {
 		else if (event instanceof RequestAcknowledged acknowledged) {
 			this.statuses.find(event.requestId())
 				.ifPresent((status) -> this.receipts.acknowledged(status, acknowledged));
+		}
+		else if (event instanceof RequestResponded responded) {
+			this.statuses.find(event.requestId()).ifPresent((status) -> this.receipts.responded(status, responded));
 		}
 	}
 

@@ -19,7 +19,16 @@ public enum RequestState {
 	 */
 	EXHAUSTED,
 
-	/** A named officer took charge. */
-	ACKNOWLEDGED
+	/** A named officer took charge; an answer is due. */
+	ACKNOWLEDGED,
+
+	/** The requested Party asked the requester for more information. */
+	AWAITING_INFORMATION,
+
+	/** The data is preserved until a date; a mutual-assistance request should follow. */
+	PRESERVED,
+
+	/** Nothing more is owed: disclosed, refused, or the preservation lapsed. */
+	CLOSED
 
 }

@@ -23,6 +23,11 @@ import org.vigil.protocol.request.PreservationRequest;
  * @param deliveredAt when; null until then
  * @param acknowledgedBy who acknowledged; null until then
  * @param acknowledgedAt when; null until then
+ * @param respondBy when the officer who acknowledged must answer (or snoozed until); null
+ * when no answer is due
+ * @param response the requested Party's latest answer; null until then
+ * @param preservedUntil when the preservation lapses; null unless preserved
+ * @param outcome why the request closed; null while open
  * @param request the request itself; null if the read model has not seen it yet
  * @param requestDigest the digest of the signed request the network accepted, which
  * receipts name
@@ -32,8 +37,20 @@ import org.vigil.protocol.request.PreservationRequest;
  */
 public record RequestStatus(String id, RequestState state, String from, String to, String urgency, Instant acceptedAt,
 		String submittedBy, Integer step, List<String> paged, Instant deadline, String deliveredTo, Instant deliveredAt,
-		String acknowledgedBy, Instant acknowledgedAt, PreservationRequest request, String requestDigest,
-		boolean signedByNetwork, List<ReceiptKind> receipts, List<TimelineEntry> timeline) {
+		String acknowledgedBy, Instant acknowledgedAt, Instant respondBy, Answer response, Instant preservedUntil,
+		String outcome, PreservationRequest request, String requestDigest, boolean signedByNetwork,
+		List<ReceiptKind> receipts, List<TimelineEntry> timeline) {
+
+	/**
+	 * An answer as the console shows it.
+	 *
+	 * @param kind PRESERVED, DISCLOSED, REFUSED or NEEDS_INFORMATION
+	 * @param by who answered
+	 * @param at when
+	 * @param note the reason, the question or a reference; may be null
+	 */
+	public record Answer(String kind, String by, Instant at, String note) {
+	}
 
 	public RequestStatus {
 		paged = (paged != null) ? List.copyOf(paged) : List.of();

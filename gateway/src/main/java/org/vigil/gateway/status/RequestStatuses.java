@@ -16,14 +16,22 @@ import org.vigil.gateway.GatewayKeys;
 import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.OfficerId;
 import org.vigil.protocol.RequestId;
+import org.vigil.protocol.dispatch.Response;
 import org.vigil.protocol.dispatch.SubmitRequest;
+import org.vigil.protocol.event.AcknowledgementSnoozed;
 import org.vigil.protocol.event.AlertDelivered;
+import org.vigil.protocol.event.CommandRefused;
 import org.vigil.protocol.event.EscalatedByHand;
+import org.vigil.protocol.event.InformationSupplied;
 import org.vigil.protocol.event.LadderExhausted;
 import org.vigil.protocol.event.OfficersAlerted;
+import org.vigil.protocol.event.PreservationExpiring;
 import org.vigil.protocol.event.RequestAcknowledged;
+import org.vigil.protocol.event.RequestClosed;
 import org.vigil.protocol.event.RequestEvent;
+import org.vigil.protocol.event.RequestResponded;
 import org.vigil.protocol.event.RequestRouted;
+import org.vigil.protocol.event.ResponseOverdue;
 import org.vigil.protocol.event.StepEscalated;
 import org.vigil.protocol.event.StepSkipped;
 import org.vigil.protocol.json.WireJson;
@@ -75,6 +83,14 @@ public class RequestStatuses {
 	private static final String TO = "to";
 
 	private static final String URGENCY = "urgency";
+
+	private static final String RESPOND_BY = "respondBy";
+
+	private static final String RESPONSE = "response";
+
+	private static final String PRESERVED_UNTIL = "preservedUntil";
+
+	private static final String OUTCOME = "outcome";
 
 	private final StringRedisTemplate redis;
 
@@ -174,17 +190,81 @@ public class RequestStatuses {
 			text = "Every step of " + exhausted.to()
 					+ " passed without acknowledgement: the network coordinator is paged and " + exhausted.from()
 					+ " is told";
+			notifyRequester(key, event, text, null, offence, frames);
 		}
-		else {
-			RequestAcknowledged acknowledged = (RequestAcknowledged) event;
+		else if (event instanceof RequestAcknowledged acknowledged) {
 			fields.put(STATE, RequestState.ACKNOWLEDGED.name());
 			fields.put(ACKNOWLEDGED_BY, acknowledged.by().value());
 			fields.put(ACKNOWLEDGED_AT, acknowledged.at().toString());
+			fields.put(RESPOND_BY, (acknowledged.respondBy() != null) ? acknowledged.respondBy().toString() : "");
 			fields.put(PAGED, "");
 			fields.put(DEADLINE, "");
 			clearAlerts(event, previouslyPaged, List.of(), "acknowledged by " + acknowledged.by(), offence, frames);
 			text = "Acknowledged by " + acknowledged.by() + (acknowledged.late() ? " (late)" : "")
 					+ (acknowledged.wasPaged() ? "" : " (not among those paged)");
+		}
+		else if (event instanceof ResponseOverdue overdue) {
+			fields.put(ACKNOWLEDGED_BY, "");
+			fields.put(ACKNOWLEDGED_AT, "");
+			fields.put(RESPOND_BY, "");
+			text = overdue.acknowledgedBy() + " acknowledged but gave no answer by " + overdue.due()
+					+ ": the alert comes back";
+		}
+		else if (event instanceof AcknowledgementSnoozed snoozed) {
+			fields.put(RESPOND_BY, snoozed.until().toString());
+			text = snoozed.by() + " snoozed the request until " + snoozed.until() + " (" + snoozed.snoozesLeft()
+					+ " snoozes left)";
+		}
+		else if (event instanceof RequestResponded responded) {
+			Response response = responded.response();
+			RequestState state = switch (response.kind()) {
+				case PRESERVED -> RequestState.PRESERVED;
+				case NEEDS_INFORMATION -> RequestState.AWAITING_INFORMATION;
+				case DISCLOSED, REFUSED -> RequestState.ACKNOWLEDGED;
+			};
+			fields.put(STATE, state.name());
+			fields.put(RESPOND_BY, "");
+			fields.put(RESPONSE, new String(WireJson.write(new RequestStatus.Answer(response.kind().name(),
+					responded.by().value(), responded.at(), response.note()))));
+			fields.put(PRESERVED_UNTIL,
+					(response.preservedUntil() != null) ? response.preservedUntil().toString() : "");
+			text = answerText(responded);
+			notifyRequester(key, event, text, response.preservedUntil(), offence, frames);
+		}
+		else if (event instanceof InformationSupplied supplied) {
+			fields.put(STATE, RequestState.ACKNOWLEDGED.name());
+			fields.put(RESPOND_BY, supplied.respondBy().toString());
+			text = supplied.by() + " supplied the information asked for; an answer is due by " + supplied.respondBy();
+			Object acknowledgedBy = this.redis.opsForHash().get(key, ACKNOWLEDGED_BY);
+			if (acknowledgedBy != null && !acknowledgedBy.toString().isEmpty()) {
+				notify(List.of(acknowledgedBy.toString()), key, event, text + ": " + supplied.note(),
+						supplied.respondBy(), offence, frames);
+			}
+		}
+		else if (event instanceof PreservationExpiring expiring) {
+			text = "The preservation lapses at " + expiring.preservedUntil() + ": " + expiring.from()
+					+ " should send the mutual-assistance request or ask for an extension (Art. 29(7))";
+			notifyRequester(key, event, text, expiring.preservedUntil(), offence, frames);
+		}
+		else if (event instanceof RequestClosed closed) {
+			fields.put(STATE, RequestState.CLOSED.name());
+			fields.put(OUTCOME, closed.outcome().name());
+			fields.put(RESPOND_BY, "");
+			fields.put(PAGED, "");
+			fields.put(DEADLINE, "");
+			clearAlerts(event, previouslyPaged, List.of(), "closed", offence, frames);
+			text = "Closed: " + switch (closed.outcome()) {
+				case DISCLOSED -> "the data was disclosed";
+				case REFUSED -> "the request was refused";
+				case PRESERVATION_LAPSED -> "the preservation period ran out";
+			};
+			if (closed.outcome() == RequestClosed.Outcome.PRESERVATION_LAPSED) {
+				notifyRequester(key, event, text, null, offence, frames);
+			}
+		}
+		else {
+			CommandRefused refused = (CommandRefused) event;
+			text = "Not applied: " + refused.command() + " by " + refused.by() + ", because " + refused.reason();
 		}
 		this.redis.opsForHash().putAll(key, fields);
 		this.redis.opsForList()
@@ -207,6 +287,33 @@ public class RequestStatuses {
 				text(hash, TO), text(hash, URGENCY), intOrZero(hash.get(STEP)), null, reason, offence, event.at()));
 	}
 
+	private static String answerText(RequestResponded responded) {
+		Response response = responded.response();
+		String note = (response.note() != null) ? ": " + response.note() : "";
+		return responded.by() + " answered " + switch (response.kind()) {
+			case PRESERVED -> "PRESERVED until " + response.preservedUntil() + note;
+			case DISCLOSED -> "DISCLOSED" + note;
+			case REFUSED -> "REFUSED" + note;
+			case NEEDS_INFORMATION -> "NEEDS INFORMATION" + note;
+		};
+	}
+
+	/** Tells whoever filed the request; a national system simply reads the status. */
+	private void notifyRequester(String key, RequestEvent event, String text, Instant due, String offence,
+			List<AlertFrame> frames) {
+		Object submittedBy = this.redis.opsForHash().get(key, SUBMITTED_BY);
+		if (submittedBy != null) {
+			notify(List.of(submittedBy.toString()), key, event, text, due, offence, frames);
+		}
+	}
+
+	private void notify(List<String> recipients, String key, RequestEvent event, String text, Instant due,
+			String offence, List<AlertFrame> frames) {
+		Map<Object, Object> hash = this.redis.opsForHash().entries(key);
+		frames.add(new AlertFrame(AlertFrame.NOTICE, recipients, event.requestId().value(), text(hash, FROM),
+				text(hash, TO), text(hash, URGENCY), intOrZero(hash.get(STEP)), due, text, offence, event.at()));
+	}
+
 	public Optional<RequestStatus> find(RequestId id) {
 		Map<Object, Object> hash = this.redis.opsForHash().entries(GatewayKeys.request(id));
 		if (hash.isEmpty()) {
@@ -219,15 +326,19 @@ public class RequestStatuses {
 			.toList();
 		Object request = hash.get(REQUEST);
 		Object state = hash.get(STATE);
-		return Optional.of(new RequestStatus(id.value(),
-				(state != null) ? RequestState.valueOf(state.toString()) : RequestState.SUBMITTED, text(hash, FROM),
-				text(hash, TO), text(hash, URGENCY), instant(hash.get(ACCEPTED_AT)), text(hash, SUBMITTED_BY),
-				hash.containsKey(STEP) ? intOrZero(hash.get(STEP)) : null, split(hash.get(PAGED)),
-				instant(hash.get(DEADLINE)), text(hash, DELIVERED_TO), instant(hash.get(DELIVERED_AT)),
-				text(hash, ACKNOWLEDGED_BY), instant(hash.get(ACKNOWLEDGED_AT)),
-				(request != null) ? WireJson.read(request.toString().getBytes(), PreservationRequest.class) : null,
-				text(hash, REQUEST_DIGEST), Boolean.parseBoolean(text(hash, SIGNED_BY_NETWORK)), receiptsIn(hash),
-				timeline));
+		return Optional.of(
+				new RequestStatus(id.value(),
+						(state != null) ? RequestState.valueOf(state.toString()) : RequestState.SUBMITTED,
+						text(hash, FROM), text(hash, TO), text(hash, URGENCY), instant(hash.get(ACCEPTED_AT)),
+						text(hash, SUBMITTED_BY), hash.containsKey(STEP) ? intOrZero(hash.get(STEP)) : null,
+						split(hash.get(PAGED)), instant(hash.get(DEADLINE)), text(hash, DELIVERED_TO),
+						instant(hash.get(DELIVERED_AT)), blankToNull(text(hash, ACKNOWLEDGED_BY)),
+						instant(hash.get(ACKNOWLEDGED_AT)), instant(hash.get(RESPOND_BY)), answer(hash.get(RESPONSE)),
+						instant(hash.get(PRESERVED_UNTIL)), text(hash, OUTCOME),
+						(request != null) ? WireJson.read(request.toString().getBytes(), PreservationRequest.class)
+								: null,
+						text(hash, REQUEST_DIGEST), Boolean.parseBoolean(text(hash, SIGNED_BY_NETWORK)),
+						receiptsIn(hash), timeline));
 	}
 
 	/** The exact signed bytes the network accepted for a request. */
@@ -278,6 +389,15 @@ public class RequestStatuses {
 	private static String text(Map<Object, Object> hash, String field) {
 		Object value = hash.get(field);
 		return (value != null) ? value.toString() : null;
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isEmpty()) ? null : value;
+	}
+
+	private static RequestStatus.Answer answer(Object value) {
+		return (value == null || value.toString().isEmpty()) ? null
+				: WireJson.read(value.toString().getBytes(), RequestStatus.Answer.class);
 	}
 
 	private static Integer intOrZero(Object value) {

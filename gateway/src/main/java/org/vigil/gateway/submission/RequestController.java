@@ -3,7 +3,11 @@ package org.vigil.gateway.submission;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.vigil.directory.party.ContactPoint;
 import org.vigil.directory.party.Role;
 import org.vigil.directory.replica.DirectoryView;
 import org.vigil.gateway.GatewayProperties;
@@ -46,10 +51,16 @@ import org.vigil.gateway.status.RequestStatus;
 import org.vigil.gateway.status.RequestStatuses;
 import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.RequestId;
+import org.vigil.protocol.Urgency;
 import org.vigil.protocol.dispatch.AcknowledgeRequest;
 import org.vigil.protocol.dispatch.EscalateNow;
 import org.vigil.protocol.dispatch.RecordDelivery;
+import org.vigil.protocol.dispatch.RespondToRequest;
+import org.vigil.protocol.dispatch.Response;
+import org.vigil.protocol.dispatch.ResponseKind;
+import org.vigil.protocol.dispatch.SnoozeRequest;
 import org.vigil.protocol.dispatch.SubmitRequest;
+import org.vigil.protocol.dispatch.SupplyInformation;
 import org.vigil.protocol.receipt.Receipt;
 import org.vigil.protocol.receipt.ReceiptKind;
 import org.vigil.protocol.request.PreservationRequest;
@@ -290,6 +301,95 @@ class RequestController {
 		return ResponseEntity.accepted().build();
 	}
 
+	/**
+	 * The requested Party answers: preserved until a date, disclosed, refused, or more
+	 * information needed. Answering a request that is still paging acknowledges it too.
+	 */
+	@PostMapping("/{id}/response")
+	ResponseEntity<RequestStatus> respond(@AuthenticationPrincipal VigilUser user, @PathVariable String id,
+			@Valid @RequestBody AnswerForms.ResponseForm form) {
+		RequestStatus status = visible(user, id);
+		if (!Access.canAcknowledge(user, status)) {
+			throw new NotAllowed("Only officers of " + status.to() + " or a network coordinator may answer it");
+		}
+		if (status.state() == RequestState.CLOSED) {
+			throw stateConflict(status, "it is closed");
+		}
+		ZoneId zone = this.directory.contactPoint(CountryCode.of(status.to()))
+			.map(ContactPoint::zone)
+			.orElse(ZoneOffset.UTC);
+		Instant now = this.clock.instant();
+		Instant until = null;
+		if (form.preservedUntil() != null) {
+			if (form.kind() != ResponseKind.PRESERVED) {
+				throw InvalidFields.of("preservedUntil", "only a PRESERVED answer has a preservation date");
+			}
+			if (!form.preservedUntil().isAfter(LocalDate.ofInstant(now, zone))) {
+				throw InvalidFields.of("preservedUntil",
+						"must be a day after today in " + status.to() + " (" + zone + ")");
+			}
+			// The data is kept through the whole of the last day, in the preserving
+			// Party's calendar.
+			until = form.preservedUntil().plusDays(1).atStartOfDay(zone).toInstant();
+		}
+		if ((form.kind() == ResponseKind.REFUSED || form.kind() == ResponseKind.NEEDS_INFORMATION)
+				&& (form.note() == null || form.note().isBlank())) {
+			throw InvalidFields.of("note", (form.kind() == ResponseKind.REFUSED) ? "must give the reason of the refusal"
+					: "must say what information is needed");
+		}
+		this.commands.publish(new RespondToRequest(RequestId.of(status.id()), user.id(),
+				new Response(form.kind(), until, form.note()), now));
+		return ResponseEntity.accepted().body(status);
+	}
+
+	/**
+	 * The officer who acknowledged asks to be alerted again in a while; a snooze of a
+	 * request lasts at most its urgency's time to acknowledge.
+	 */
+	@PostMapping("/{id}/snooze")
+	ResponseEntity<RequestStatus> snooze(@AuthenticationPrincipal VigilUser user, @PathVariable String id,
+			@Valid @RequestBody AnswerForms.SnoozeForm form) {
+		RequestStatus status = visible(user, id);
+		if (!Access.canAcknowledge(user, status)) {
+			throw new NotAllowed("Only officers of " + status.to() + " or a network coordinator may snooze it");
+		}
+		if (status.state() != RequestState.ACKNOWLEDGED || status.acknowledgedBy() == null) {
+			throw stateConflict(status, "only an acknowledged request waiting for an answer can be snoozed");
+		}
+		if (!status.acknowledgedBy().equals(user.id().value())) {
+			throw stateConflict(status, "only " + status.acknowledgedBy() + ", who acknowledged it, may snooze it");
+		}
+		Duration duration = Duration.ofMinutes(form.minutes());
+		Duration bound = Urgency.valueOf(status.urgency()).snoozeBound();
+		if (duration.compareTo(bound) > 0) {
+			throw InvalidFields.of("minutes",
+					"must be at most " + bound.toMinutes() + " for a " + status.urgency() + " request");
+		}
+		this.commands.publish(new SnoozeRequest(RequestId.of(status.id()), user.id(), duration, this.clock.instant()));
+		return ResponseEntity.accepted().body(status);
+	}
+
+	/** The requester answers the requested Party's question. */
+	@PostMapping("/{id}/information")
+	ResponseEntity<RequestStatus> supplyInformation(@AuthenticationPrincipal VigilUser user, @PathVariable String id,
+			@Valid @RequestBody AnswerForms.InformationForm form) {
+		RequestStatus status = visible(user, id);
+		if (!user.isCoordinator() && !user.actsFor(CountryCode.of(status.from()), Role.REQUESTER)) {
+			throw new NotAllowed("Only requesters of " + status.from() + " may answer for it");
+		}
+		if (status.state() != RequestState.AWAITING_INFORMATION) {
+			throw stateConflict(status, status.to() + " asked for no information");
+		}
+		this.commands
+			.publish(new SupplyInformation(RequestId.of(status.id()), user.id(), form.note(), this.clock.instant()));
+		return ResponseEntity.accepted().body(status);
+	}
+
+	private static Refused stateConflict(RequestStatus status, String why) {
+		return new Refused(HttpStatus.CONFLICT, ProblemTypes.REQUEST_STATE, "Not in this state",
+				"Request " + status.id() + " is " + status.state() + ": " + why);
+	}
+
 	private RequestStatus visible(VigilUser user, String id) {
 		RequestId requestId;
 		try {
@@ -307,7 +407,7 @@ class RequestController {
 		PreservationRequest request = submit.request();
 		return new RequestStatus(request.id().value(), RequestState.SUBMITTED, request.from().value(),
 				request.to().value(), request.urgency().name(), submit.acceptedAt(), submit.submittedBy().value(), null,
-				List.of(), null, null, null, null, null, request, submit.signed().digest(),
+				List.of(), null, null, null, null, null, null, null, null, null, request, submit.signed().digest(),
 				submit.signed().signedByNetwork(), List.of(), List.of());
 	}
 

@@ -15,8 +15,12 @@ import org.vigil.protocol.RequestId;
 @JsonSubTypes({ @JsonSubTypes.Type(value = SubmitRequest.class, name = "SubmitRequest"),
 		@JsonSubTypes.Type(value = AcknowledgeRequest.class, name = "AcknowledgeRequest"),
 		@JsonSubTypes.Type(value = RecordDelivery.class, name = "RecordDelivery"),
-		@JsonSubTypes.Type(value = EscalateNow.class, name = "EscalateNow") })
-public sealed interface DispatchCommand permits SubmitRequest, AcknowledgeRequest, RecordDelivery, EscalateNow {
+		@JsonSubTypes.Type(value = EscalateNow.class, name = "EscalateNow"),
+		@JsonSubTypes.Type(value = RespondToRequest.class, name = "RespondToRequest"),
+		@JsonSubTypes.Type(value = SnoozeRequest.class, name = "SnoozeRequest"),
+		@JsonSubTypes.Type(value = SupplyInformation.class, name = "SupplyInformation") })
+public sealed interface DispatchCommand permits SubmitRequest, AcknowledgeRequest, RecordDelivery, EscalateNow,
+		RespondToRequest, SnoozeRequest, SupplyInformation {
 
 	RequestId requestId();
 

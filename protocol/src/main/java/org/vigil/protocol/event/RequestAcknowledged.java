@@ -12,9 +12,11 @@ import org.vigil.protocol.RequestId;
  * @param step the step that was alerting when the acknowledgement came
  * @param wasPaged whether the officer was among those paged at that step
  * @param late whether it came after the officer's own step had already escalated
+ * @param respondBy when the officer must answer before the alert comes back; null in
+ * events written before answers were tracked
  */
 public record RequestAcknowledged(RequestId requestId, long sequence, Instant at, OfficerId by, int step,
-		boolean wasPaged, boolean late) implements RequestEvent {
+		boolean wasPaged, boolean late, Instant respondBy) implements RequestEvent {
 
 	public RequestAcknowledged {
 		Objects.requireNonNull(requestId, "requestId");

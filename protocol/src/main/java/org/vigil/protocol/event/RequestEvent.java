@@ -19,9 +19,17 @@ import org.vigil.protocol.RequestId;
 		@JsonSubTypes.Type(value = EscalatedByHand.class, name = "EscalatedByHand"),
 		@JsonSubTypes.Type(value = LadderExhausted.class, name = "LadderExhausted"),
 		@JsonSubTypes.Type(value = AlertDelivered.class, name = "AlertDelivered"),
-		@JsonSubTypes.Type(value = RequestAcknowledged.class, name = "RequestAcknowledged") })
+		@JsonSubTypes.Type(value = RequestAcknowledged.class, name = "RequestAcknowledged"),
+		@JsonSubTypes.Type(value = RequestResponded.class, name = "RequestResponded"),
+		@JsonSubTypes.Type(value = RequestClosed.class, name = "RequestClosed"),
+		@JsonSubTypes.Type(value = ResponseOverdue.class, name = "ResponseOverdue"),
+		@JsonSubTypes.Type(value = AcknowledgementSnoozed.class, name = "AcknowledgementSnoozed"),
+		@JsonSubTypes.Type(value = InformationSupplied.class, name = "InformationSupplied"),
+		@JsonSubTypes.Type(value = PreservationExpiring.class, name = "PreservationExpiring"),
+		@JsonSubTypes.Type(value = CommandRefused.class, name = "CommandRefused") })
 public sealed interface RequestEvent permits RequestRouted, OfficersAlerted, StepSkipped, StepEscalated,
-		EscalatedByHand, LadderExhausted, AlertDelivered, RequestAcknowledged {
+		EscalatedByHand, LadderExhausted, AlertDelivered, RequestAcknowledged, RequestResponded, RequestClosed,
+		ResponseOverdue, AcknowledgementSnoozed, InformationSupplied, PreservationExpiring, CommandRefused {
 
 	RequestId requestId();
 

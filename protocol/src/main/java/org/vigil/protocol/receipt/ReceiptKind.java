@@ -2,7 +2,7 @@ package org.vigil.protocol.receipt;
 
 /**
  * The steps a sender gets a receipt for, mirroring e-CODEX: accepted by the network,
- * delivered to a person, acknowledged by a named officer.
+ * delivered to a person, acknowledged by a named officer, and answered.
  */
 public enum ReceiptKind {
 
@@ -13,6 +13,12 @@ public enum ReceiptKind {
 	DELIVERED,
 
 	/** A named officer of the requested Party took charge. */
-	ACKNOWLEDGED
+	ACKNOWLEDGED,
+
+	/**
+	 * The requested Party's first answer: preserved until a date, disclosed, refused or
+	 * more information needed.
+	 */
+	RESPONDED
 
 }
