@@ -1,12 +1,14 @@
 package org.vigil.gateway.directory;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,20 @@ class DirectoryExportsTest {
 			.stream()
 			.sorted(Comparator.comparing((ContactPoint contactPoint) -> contactPoint.country().value()))
 			.toList());
+	}
+
+	@Test
+	void theWholeTreatyNetworkFitsInOneExport() throws Exception {
+		SeedDirectory parties;
+		try (InputStream in = SeedDirectory.class.getResourceAsStream("parties-directory.json")) {
+			parties = SeedDirectory.read(Objects.requireNonNull(in, "parties-directory.json is missing"));
+		}
+
+		DirectoryExportVerifier.Verified verified = verifier().verify(exportsOf(view(parties)).signed());
+
+		assertThat(verified.export().countries()).hasSize(parties.contactPoints().size());
+		assertThat(SeedDirectory.read(new ByteArrayInputStream(verified.export().seed())).contactPoints())
+			.containsExactlyInAnyOrderElementsOf(parties.contactPoints());
 	}
 
 	@Test
