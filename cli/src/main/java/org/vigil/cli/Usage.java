@@ -41,6 +41,33 @@ final class Usage {
 			                       for old documents whose CRL or certificates have since expired
 			""";
 
+	static final String DIRECTORY_VERIFY = """
+			Usage: vigil directory verify export.p7s (--ca ca.pem --crl crl.pem | --pki DIR) [--at INSTANT]
+
+			Verifies the network's signed export of the directory (GET /api/v1/directory/export):
+			signature, chain to the CA, validity, revocation, signed by the network itself, and
+			canonical JSON of the export format. Prints when it was exported, its Parties and the
+			signer.
+			  --ca FILE            the network CA certificate (PEM or DER), the trust anchor
+			  --crl FILE           the CA's CRL (PEM or DER); it must be current at the instant
+			  --pki DIR            the same as --ca DIR/ca.pem --crl DIR/crl.pem
+			  --at INSTANT         verify as of that instant (e.g. 2026-11-22T03:00:00Z), not now
+			""";
+
+	static final String DIRECTORY_IMPORT = """
+			Usage: vigil directory import export.p7s (--ca ca.pem --crl crl.pem | --pki DIR) [--at INSTANT]
+			                              --out directory.json [--force]
+
+			Verifies the export as 'vigil directory verify' does, then writes the directory it holds
+			as a seed directory file, for a deployment to load with vigil.directory.seed. Nothing is
+			written if the export does not verify.
+			  --ca, --crl, --pki, --at   as for 'vigil directory verify'
+			  --out FILE           where to write the seed directory (JSON)
+			  --force              replace FILE if it exists
+			""";
+
+	static final String DIRECTORY = DIRECTORY_VERIFY + "\n" + DIRECTORY_IMPORT;
+
 	static final String MAIN = """
 			Usage: vigil <command> [options]
 
@@ -49,6 +76,8 @@ final class Usage {
 			  vigil sign --key signing.p12 [--password-file F] --in request.json --out request.p7s
 			  vigil verify request.p7s (--ca ca.pem --crl crl.pem | --pki DIR) [--at INSTANT]
 			  vigil verify receipt.p7s --request request.p7s (--ca ca.pem --crl crl.pem | --pki DIR) [--at INSTANT]
+			  vigil directory verify export.p7s (--ca ca.pem --crl crl.pem | --pki DIR) [--at INSTANT]
+			  vigil directory import export.p7s (--ca ca.pem --crl crl.pem | --pki DIR) --out directory.json [--force]
 			  vigil help [command]
 
 			Exit status: 0 success, 1 verification or other failure (one line on stderr saying
@@ -63,6 +92,9 @@ final class Usage {
 			case "pki", "pki init" -> PKI_INIT;
 			case "sign" -> SIGN;
 			case "verify" -> VERIFY;
+			case "directory" -> DIRECTORY;
+			case "directory verify" -> DIRECTORY_VERIFY;
+			case "directory import" -> DIRECTORY_IMPORT;
 			default -> null;
 		};
 	}

@@ -16,12 +16,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.vigil.cli.directory.DirectoryImport;
 import org.vigil.cli.pki.PkiInit;
 import org.vigil.cli.sign.RequestSigning;
 import org.vigil.cli.verify.ReceiptVerification;
 import org.vigil.cli.verify.RequestVerification;
 import org.vigil.cli.verify.TrustMaterial;
 import org.vigil.protocol.CountryCode;
+import org.vigil.protocol.directory.DirectoryExportVerifier;
 
 /**
  * The {@code vigil} command: parses the command line, hands over to the command's class,
@@ -106,6 +108,7 @@ public final class Vigil {
 			case "pki" -> pki(rest);
 			case "sign" -> sign(rest);
 			case "verify" -> verify(rest);
+			case "directory" -> directory(rest);
 			default -> throw new UsageException("unknown command " + command, Usage.MAIN);
 		}
 	}
@@ -193,6 +196,28 @@ public final class Vigil {
 				Usage.VERIFY);
 		Path document = Path.of(arguments.positionals("the document to verify (request.p7s or receipt.p7s)").get(0));
 		Optional<Path> request = arguments.path("--request");
+		Optional<Instant> at = arguments.instant("--at");
+		TrustMaterial trust = trust(arguments, at);
+		byte[] signed = Io.read(document);
+		if (request.isPresent()) {
+			byte[] requestBytes = Io.read(request.get());
+			ReceiptVerification.VerifiedReceipt verified = new ReceiptVerification(trust).verify(signed,
+					document.toString(), requestBytes, request.get().toString());
+			ReceiptVerification.print(verified, document.toString(), request.get().toString(), this.out);
+		}
+		else {
+			RequestVerification.VerifiedRequest verified = new RequestVerification(trust).verify(signed,
+					document.toString());
+			RequestVerification.print(verified, document.toString(), this.out);
+		}
+		at.ifPresent((instant) -> this.out.println("(verified as of " + instant + ", given by --at)"));
+	}
+
+	/**
+	 * The trust material of {@code --ca} and {@code --crl}, or {@code --pki}, at the
+	 * instant of {@code --at} or now.
+	 */
+	private TrustMaterial trust(Arguments arguments, Optional<Instant> at) {
 		Path ca;
 		Path crl;
 		Optional<Path> pki = arguments.path("--pki");
@@ -207,22 +232,60 @@ public final class Vigil {
 			ca = arguments.requiredPath("--ca");
 			crl = arguments.requiredPath("--crl");
 		}
-		Optional<Instant> at = arguments.instant("--at");
 		Clock clock = at.map((instant) -> Clock.fixed(instant, ZoneOffset.UTC)).orElse(this.clock);
-		TrustMaterial trust = TrustMaterial.read(ca, crl, clock);
-		byte[] signed = Io.read(document);
-		if (request.isPresent()) {
-			byte[] requestBytes = Io.read(request.get());
-			ReceiptVerification.VerifiedReceipt verified = new ReceiptVerification(trust).verify(signed,
-					document.toString(), requestBytes, request.get().toString());
-			ReceiptVerification.print(verified, document.toString(), request.get().toString(), this.out);
+		return TrustMaterial.read(ca, crl, clock);
+	}
+
+	// ------------------------------------------------------------------ directory
+
+	private void directory(List<String> args) {
+		if (args.isEmpty()) {
+			throw new UsageException("missing directory command (verify or import)", Usage.DIRECTORY);
 		}
-		else {
-			RequestVerification.VerifiedRequest verified = new RequestVerification(trust).verify(signed,
-					document.toString());
-			RequestVerification.print(verified, document.toString(), this.out);
+		String command = args.get(0);
+		List<String> rest = args.subList(1, args.size());
+		switch (command) {
+			case "verify" -> directoryVerify(rest);
+			case "import" -> directoryImport(rest);
+			default -> {
+				if (!helpAsked(args, Usage.DIRECTORY)) {
+					throw new UsageException("unknown directory command " + command, Usage.DIRECTORY);
+				}
+			}
 		}
+	}
+
+	private void directoryVerify(List<String> args) {
+		if (helpAsked(args, Usage.DIRECTORY_VERIFY)) {
+			return;
+		}
+		Arguments arguments = Arguments.parse(args, Set.of("--ca", "--crl", "--pki", "--at"), Set.of(),
+				Usage.DIRECTORY_VERIFY);
+		Path export = Path.of(arguments.positionals("the export to verify (export.p7s)").get(0));
+		Optional<Instant> at = arguments.instant("--at");
+		TrustMaterial trust = trust(arguments, at);
+		DirectoryExportVerifier.Verified verified = new DirectoryImport(trust).verify(Io.read(export),
+				export.toString());
+		DirectoryImport.print(verified, export.toString(), this.out);
 		at.ifPresent((instant) -> this.out.println("(verified as of " + instant + ", given by --at)"));
+	}
+
+	private void directoryImport(List<String> args) {
+		if (helpAsked(args, Usage.DIRECTORY_IMPORT)) {
+			return;
+		}
+		Arguments arguments = Arguments.parse(args, Set.of("--ca", "--crl", "--pki", "--at", "--out"),
+				Set.of("--force"), Usage.DIRECTORY_IMPORT);
+		Path export = Path.of(arguments.positionals("the export to import (export.p7s)").get(0));
+		Path outFile = arguments.requiredPath("--out");
+		Optional<Instant> at = arguments.instant("--at");
+		TrustMaterial trust = trust(arguments, at);
+		DirectoryExportVerifier.Verified verified = new DirectoryImport(trust).importTo(Io.read(export),
+				export.toString(), outFile, arguments.flag("--force"));
+		DirectoryImport.print(verified, export.toString(), this.out);
+		at.ifPresent((instant) -> this.out.println("(verified as of " + instant + ", given by --at)"));
+		this.out.println("wrote " + outFile + ": the seed directory of " + verified.export().countries().size()
+				+ " Parties (load it with vigil.directory.seed=" + outFile + ")");
 	}
 
 	/** A message on one line, as the exit contract promises. */

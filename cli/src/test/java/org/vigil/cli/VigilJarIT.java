@@ -30,9 +30,9 @@ class VigilJarIT {
 	@BeforeAll
 	static void findJar() throws IOException {
 		try (Stream<Path> files = Files.list(Path.of("target"))) {
-			jar = files.filter((file) -> file.getFileName().toString().matches("vigil-cli-.*\\.jar"))
+			jar = files.filter((file) -> file.getFileName().toString().matches("vigil-cli-.*-exec\\.jar"))
 				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("no vigil-cli jar in target; run mvn package"));
+				.orElseThrow(() -> new IllegalStateException("no vigil-cli-*-exec.jar in target; run mvn package"));
 		}
 	}
 

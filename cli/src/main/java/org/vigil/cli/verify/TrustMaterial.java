@@ -73,7 +73,7 @@ public record TrustMaterial(X509Certificate ca, X509CRL crl, Clock clock) {
 	 * Why a document was rejected, in one line, with a hint when the CRL or a certificate
 	 * is past its time (old documents verify with {@code --at}).
 	 */
-	String explain(String document, SignatureRejected rejection) {
+	public String explain(String document, SignatureRejected rejection) {
 		String message = document + " is rejected: " + rejection.getMessage();
 		Instant now = this.clock.instant();
 		if (rejection.reason() == SignatureRejected.Reason.REVOCATION_UNKNOWN && this.crl.getNextUpdate() != null

@@ -163,6 +163,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 					"Not accepted: the network is unavailable", ex.getMessage()));
 	}
 
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> directoryNotReady(DirectoryNotReady ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.DIRECTORY_NOT_READY,
+					"The directory is not loaded yet", ex.getMessage()));
+	}
+
 	private static ResponseEntity<Object> problem(InvalidFields ex) {
 		ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, ex.type(),
 				(ex.type() == ProblemTypes.UNKNOWN_COUNTRY) ? "Unknown country" : "Invalid fields", ex.getMessage());

@@ -27,6 +27,9 @@ public final class ProblemTypes {
 
 	public static final URI NETWORK_UNAVAILABLE = URI.create("/problems/network-unavailable");
 
+	/** The gateway's replica of the directory has not loaded it yet. */
+	public static final URI DIRECTORY_NOT_READY = URI.create("/problems/directory-not-ready");
+
 	public static final URI METHOD_NOT_ALLOWED = URI.create("/problems/method-not-allowed");
 
 	public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create("/problems/unsupported-media-type");
