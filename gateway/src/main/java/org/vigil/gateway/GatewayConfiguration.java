@@ -30,12 +30,14 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.vigil.directory.replica.DirectoryReplica;
 import org.vigil.directory.replica.DirectoryReplicaConfiguration;
 import org.vigil.directory.replica.DirectoryView;
 import org.vigil.gateway.alerting.AlertFanOut;
 import org.vigil.gateway.audit.AuditTrail;
 import org.vigil.gateway.audit.SubmissionAuditFilter;
 import org.vigil.gateway.command.CommandPublisher;
+import org.vigil.gateway.directory.DirectoryEditor;
 import org.vigil.gateway.receipt.Receipts;
 import org.vigil.gateway.signing.NetworkTrust;
 import org.vigil.gateway.signing.SignedRequests;
@@ -118,6 +120,12 @@ public class GatewayConfiguration {
 	SignedRequests signedRequests(NetworkTrust trust, DirectoryView directory, Clock clock,
 			GatewayProperties properties) {
 		return new SignedRequests(trust, directory, clock, properties.clockSkew());
+	}
+
+	@Bean
+	DirectoryEditor directoryEditor(KafkaTemplate<String, byte[]> gatewayKafkaTemplate, DirectoryReplica replica,
+			StringRedisTemplate redis, AuditTrail audit, Clock clock) {
+		return new DirectoryEditor(gatewayKafkaTemplate, replica, redis, audit, clock);
 	}
 
 	@Bean

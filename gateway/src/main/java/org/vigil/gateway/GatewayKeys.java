@@ -14,8 +14,9 @@ import org.vigil.protocol.RequestId;
  * Fields {@code request} (the submitted request, JSON), {@code submittedBy},
  * {@code acceptedAt}, {@code status}, {@code sequence} (last event projected),
  * {@code step}, {@code paged} (comma separated), {@code deadline},
- * {@code acknowledgedBy}, {@code acknowledgedAt}, {@code from}, {@code to},
- * {@code urgency}.</li>
+ * {@code acknowledgedBy}, {@code acknowledgedAt}, {@code respondBy}, {@code response}
+ * (the latest answer, JSON), {@code preservedUntil}, {@code outcome}, {@code from},
+ * {@code to}, {@code urgency}, and {@code receipt.<KIND>} (the signed receipts).</li>
  * <li>{@code vigil:gw:request:<id>:timeline} — list: the request's events, JSON, oldest
  * first.</li>
  * <li>{@code vigil:gw:alerts:<officer>} — set: ids of the requests currently paging that
@@ -24,6 +25,8 @@ import org.vigil.protocol.RequestId;
  * ids by acceptance time in epoch milliseconds.</li>
  * <li>{@code vigil:gw:alerts} — pub/sub channel: alert frames for every gateway instance
  * to push to the officers connected to it.</li>
+ * <li>{@code vigil:gw:directory-edit:<ISO>} — string with a 15 s expiry: the id of the
+ * administrator saving that contact point's entry right now.</li>
  * </ul>
  */
 public final class GatewayKeys {
@@ -33,6 +36,14 @@ public final class GatewayKeys {
 	public static final String ALERT_CHANNEL = PREFIX + "alerts";
 
 	private GatewayKeys() {
+	}
+
+	/**
+	 * Held while one administrator saves a contact point's entry, so that the ETag check
+	 * and the write are one step for every gateway instance.
+	 */
+	public static String directoryEdit(CountryCode country) {
+		return PREFIX + "directory-edit:" + country.value();
 	}
 
 	public static String request(RequestId id) {

@@ -53,6 +53,9 @@ public final class DirectoryReplica implements DirectoryView, AutoCloseable {
 
 	private volatile boolean running;
 
+	/** The next offset to read, per partition of the topic, guarded by itself. */
+	private final Map<Integer, Long> progress = new HashMap<>();
+
 	private volatile KafkaConsumer<String, byte[]> consumer;
 
 	private Thread thread;
@@ -89,6 +92,26 @@ public final class DirectoryReplica implements DirectoryView, AutoCloseable {
 	 */
 	public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
 		return this.caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Waits until this replica has applied the record at {@code offset} of a partition of
+	 * the directory topic: a writer calls it so that what it answers next already shows
+	 * its own change.
+	 * @return whether the record was applied in time
+	 */
+	public boolean awaitApplied(int partition, long offset, Duration timeout) throws InterruptedException {
+		long giveUp = System.nanoTime() + timeout.toNanos();
+		synchronized (this.progress) {
+			while (this.progress.getOrDefault(partition, 0L) <= offset) {
+				long left = giveUp - System.nanoTime();
+				if (left <= 0) {
+					return false;
+				}
+				TimeUnit.NANOSECONDS.timedWait(this.progress, left);
+			}
+			return true;
+		}
 	}
 
 	@Override
@@ -133,6 +156,12 @@ public final class DirectoryReplica implements DirectoryView, AutoCloseable {
 			while (this.running) {
 				for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
 					apply(record);
+				}
+				synchronized (this.progress) {
+					for (TopicPartition partition : partitions) {
+						this.progress.put(partition.partition(), kafka.position(partition));
+					}
+					this.progress.notifyAll();
 				}
 				if (this.caughtUp.getCount() > 0 && reached(kafka, startEnd)) {
 					log.info("Directory replica caught up: {} contact points", this.contactPoints.size());

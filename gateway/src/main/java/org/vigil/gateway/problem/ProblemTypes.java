@@ -42,6 +42,15 @@ public final class ProblemTypes {
 	public static final URI ALREADY_ACKNOWLEDGED = URI.create("/problems/already-acknowledged");
 
 	/** A signed request whose id the network holds with other bytes. */
+	/** A change to a directory entry must say which version it changes (If-Match). */
+	public static final URI IF_MATCH_REQUIRED = URI.create("/problems/if-match-required");
+
+	/** The directory entry changed since the editor loaded it. */
+	public static final URI STALE_ENTRY = URI.create("/problems/stale-entry");
+
+	/** Someone else is saving the same directory entry right now. */
+	public static final URI EDIT_IN_PROGRESS = URI.create("/problems/edit-in-progress");
+
 	/** The request is not in a state where this action applies. */
 	public static final URI REQUEST_STATE = URI.create("/problems/request-state");
 

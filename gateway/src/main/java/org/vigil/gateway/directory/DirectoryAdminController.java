@@ -1,0 +1,153 @@
+package org.vigil.gateway.directory;
+
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.vigil.directory.party.ContactPoint;
+import org.vigil.directory.party.Role;
+import org.vigil.directory.replica.DirectoryView;
+import org.vigil.gateway.audit.SubmissionAuditFilter;
+import org.vigil.gateway.problem.InvalidFields;
+import org.vigil.gateway.problem.NotAllowed;
+import org.vigil.gateway.problem.ProblemTypes;
+import org.vigil.gateway.problem.Refused;
+import org.vigil.gateway.security.VigilUser;
+import org.vigil.protocol.CountryCode;
+import org.vigil.protocol.json.UnreadableRecord;
+import org.vigil.protocol.json.WireJson;
+
+/**
+ * {@code /api/v1/directory/contact-points}: read every Party's entry; a country
+ * administrator edits their own, a network administrator any. A change names the version
+ * it was made from ({@code If-Match}), so two administrators never overwrite each other
+ * unseen.
+ */
+@RestController
+@RequestMapping("/api/v1/directory/contact-points")
+class DirectoryAdminController {
+
+	/** An entry is a few kilobytes; a hundred officers fit well within this. */
+	static final int MAX_ENTRY_BYTES = 256 * 1024;
+
+	private final DirectoryView directory;
+
+	private final DirectoryEditor editor;
+
+	DirectoryAdminController(DirectoryView directory, DirectoryEditor editor) {
+		this.directory = directory;
+		this.editor = editor;
+	}
+
+	/**
+	 * A line per Party, for choosing one.
+	 *
+	 * @param country ISO 3166-1 alpha-2
+	 * @param partyName in English
+	 * @param zone the contact point's time zone
+	 * @param etag the entry's current version
+	 */
+	record Summary(String country, String partyName, String zone, String etag) {
+	}
+
+	@GetMapping
+	List<Summary> list() {
+		return this.directory.contactPoints()
+			.stream()
+			.sorted(Comparator.comparing((ContactPoint cp) -> cp.country().value()))
+			.map((cp) -> new Summary(cp.country().value(), cp.partyName(), cp.zone().getId(), DirectoryEditor.etag(cp)))
+			.toList();
+	}
+
+	@GetMapping("/{country}")
+	ResponseEntity<ContactPoint> get(@PathVariable String country) {
+		ContactPoint contactPoint = find(country);
+		return ResponseEntity.ok().eTag(DirectoryEditor.etag(contactPoint)).body(contactPoint);
+	}
+
+	@PutMapping("/{country}")
+	ResponseEntity<ContactPoint> replace(@AuthenticationPrincipal VigilUser user, @PathVariable String country,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, HttpServletRequest http)
+			throws IOException {
+		ContactPoint current = find(country);
+		CountryCode code = current.country();
+		String correlationId = http.getHeader(SubmissionAuditFilter.CORRELATION_ID);
+		String correlation = (correlationId != null && correlationId.length() <= 64) ? correlationId
+				: UUID.randomUUID().toString();
+		byte[] body = http.getInputStream().readNBytes(MAX_ENTRY_BYTES + 1);
+		try {
+			if (!user.has(Role.NETWORK_ADMIN) && !user.actsFor(code, Role.COUNTRY_ADMIN)) {
+				throw new NotAllowed("Only an administrator of " + code + " or a network administrator may edit it");
+			}
+			if (body.length > MAX_ENTRY_BYTES) {
+				throw new Refused(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Too large",
+						"A directory entry may have at most " + MAX_ENTRY_BYTES + " bytes");
+			}
+			if (ifMatch == null || ifMatch.isBlank()) {
+				throw new Refused(HttpStatus.PRECONDITION_REQUIRED, ProblemTypes.IF_MATCH_REQUIRED, "If-Match required",
+						"Send the ETag of the entry you edited in If-Match, so that a change made meanwhile is not"
+								+ " overwritten");
+			}
+			ContactPoint proposed = read(body);
+			if (!proposed.country().equals(code)) {
+				throw InvalidFields.of("country", "must stay " + code + ": an entry cannot move to another Party");
+			}
+			ContactPoint saved = this.editor.replace(user, current, ifMatch.trim(), proposed, correlation);
+			return ResponseEntity.ok().eTag(DirectoryEditor.etag(saved)).body(saved);
+		}
+		catch (Refused | NotAllowed | InvalidFields ex) {
+			this.editor.refused(user, code, problemType(ex), ex.getMessage(), correlation, body);
+			throw ex;
+		}
+	}
+
+	private static ContactPoint read(byte[] body) {
+		try {
+			WireJson.mapper().readTree(body);
+		}
+		catch (RuntimeException ex) {
+			throw new Refused(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed JSON",
+					"The body is not JSON: " + ex.getMessage());
+		}
+		try {
+			return WireJson.read(body, ContactPoint.class);
+		}
+		catch (UnreadableRecord | IllegalArgumentException | NullPointerException ex) {
+			throw InvalidFields.of("body", "is not a valid contact point: " + ex.getMessage());
+		}
+	}
+
+	private static String problemType(RuntimeException ex) {
+		if (ex instanceof Refused refused) {
+			return refused.type().toString();
+		}
+		if (ex instanceof InvalidFields invalid) {
+			return invalid.type().toString();
+		}
+		return ProblemTypes.NOT_ALLOWED.toString();
+	}
+
+	private ContactPoint find(String country) {
+		Refused notFound = new Refused(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
+				"No contact point '" + country + "' is in the directory");
+		try {
+			return this.directory.contactPoint(CountryCode.of(country)).orElseThrow(() -> notFound);
+		}
+		catch (IllegalArgumentException ex) {
+			throw notFound;
+		}
+	}
+
+}

@@ -1,0 +1,129 @@
+package org.vigil.gateway.directory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.vigil.directory.party.ContactPoint;
+import org.vigil.directory.replica.DirectoryKeys;
+import org.vigil.directory.replica.DirectoryReplica;
+import org.vigil.gateway.GatewayKeys;
+import org.vigil.gateway.audit.AuditTrail;
+import org.vigil.gateway.problem.NetworkUnavailable;
+import org.vigil.gateway.problem.ProblemTypes;
+import org.vigil.gateway.problem.Refused;
+import org.vigil.gateway.security.VigilUser;
+import org.vigil.protocol.CountryCode;
+import org.vigil.protocol.Topics;
+import org.vigil.protocol.audit.AuditEntry;
+import org.vigil.protocol.canonical.CanonicalJson;
+import org.vigil.protocol.json.WireJson;
+import org.vigil.protocol.receipt.Receipt;
+
+/**
+ * Saves an edited contact point to the compacted directory topic, which every service
+ * materialises; nothing on the hot path ever calls the directory.
+ *
+ * <p>
+ * Optimistic concurrency: the entry's ETag is the digest of its canonical JSON, and a
+ * change must name the ETag it was made from. The check and the write hold a short Redis
+ * lock per country, so two administrators on two gateway instances cannot both win; the
+ * lock is released once this instance's replica shows the change, so the next reader of
+ * any entry here sees it.
+ */
+public class DirectoryEditor {
+
+	private static final Duration LOCK = Duration.ofSeconds(15);
+
+	private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(10);
+
+	private final KafkaTemplate<String, byte[]> kafka;
+
+	private final DirectoryReplica replica;
+
+	private final StringRedisTemplate redis;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	public DirectoryEditor(KafkaTemplate<String, byte[]> kafka, DirectoryReplica replica, StringRedisTemplate redis,
+			AuditTrail audit, Clock clock) {
+		this.kafka = kafka;
+		this.replica = replica;
+		this.redis = redis;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** The strong ETag of an entry: its canonical JSON's SHA-256, quoted. */
+	public static String etag(ContactPoint contactPoint) {
+		return "\"" + digest(contactPoint).substring("sha-256:".length()) + "\"";
+	}
+
+	private static String digest(ContactPoint contactPoint) {
+		return Receipt.digestOf(CanonicalJson.canonicalize(contactPoint));
+	}
+
+	/**
+	 * Replaces a contact point's entry if it is still the version {@code ifMatch} names.
+	 * @return the entry as saved
+	 */
+	public ContactPoint replace(VigilUser editor, ContactPoint current, String ifMatch, ContactPoint proposed,
+			String correlationId) {
+		CountryCode country = current.country();
+		String lockKey = GatewayKeys.directoryEdit(country);
+		String holder = editor.id().value() + "/" + correlationId;
+		if (!Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(lockKey, holder, LOCK))) {
+			throw new Refused(HttpStatus.CONFLICT, ProblemTypes.EDIT_IN_PROGRESS, "Edit in progress",
+					"Someone else is saving the entry of " + country + " right now; reload it and try again");
+		}
+		try {
+			ContactPoint latest = this.replica.contactPoint(country).orElse(current);
+			if (!etag(latest).equals(ifMatch)) {
+				throw new Refused(HttpStatus.PRECONDITION_FAILED, ProblemTypes.STALE_ENTRY, "Changed meanwhile",
+						"The entry of " + country + " changed since you loaded it (now " + etag(latest)
+								+ "); reload it and make your change again");
+			}
+			if (etag(proposed).equals(ifMatch)) {
+				return latest;
+			}
+			SendResult<String, byte[]> sent = this.kafka
+				.send(Topics.DIRECTORY, DirectoryKeys.party(country), WireJson.write(proposed))
+				.get(VISIBLE_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+			this.audit.record(new AuditEntry(this.clock.instant(), editor.id().value(), "CHANGE_DIRECTORY_ENTRY",
+					DirectoryKeys.party(country), "ACCEPTED", "from " + etag(latest) + " to " + etag(proposed),
+					correlationId, digest(proposed)));
+			this.replica.awaitApplied(sent.getRecordMetadata().partition(), sent.getRecordMetadata().offset(),
+					VISIBLE_WITHIN);
+			return proposed;
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new NetworkUnavailable("The directory topic did not take the change", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new NetworkUnavailable("Interrupted while saving the change", ex);
+		}
+		finally {
+			if (holder.equals(this.redis.opsForValue().get(lockKey))) {
+				this.redis.delete(lockKey);
+			}
+		}
+	}
+
+	/** Records a refused change: who tried what, and why, never the entry itself. */
+	public void refused(VigilUser editor, CountryCode country, String problemType, String why, String correlationId,
+			byte[] body) {
+		this.audit.record(new AuditEntry(this.clock.instant(), editor.id().value(), "CHANGE_DIRECTORY_ENTRY",
+				DirectoryKeys.party(country), "REJECTED " + problemType, why, correlationId,
+				(body != null) ? Receipt.digestOf(body) : null));
+	}
+
+}
