@@ -60,6 +60,14 @@ class ContactPointJsonTest {
 	}
 
 	@Test
+	void readsAStepTargetStoredAsTheEnumItWas() {
+		// Ladders in the dispatcher's store hold their planned steps' targets this way.
+		assertThat(WireJson.read("\"SECONDARY_ON_CALL\"".getBytes(StandardCharsets.UTF_8), StepTarget.class))
+			.isEqualTo(StepTarget.SECONDARY_ON_CALL);
+		assertThat(StepTarget.PRIMARY_ON_CALL).hasToString("PRIMARY_ON_CALL");
+	}
+
+	@Test
 	void theSeedsRoundTripAndRecordTheTreatyAndChannels() {
 		for (SeedDirectory seed : List.of(SeedDirectory.demo(), SeedDirectory.parties())) {
 			SeedDirectory again = WireJson.read(WireJson.write(seed), SeedDirectory.class);
