@@ -43,7 +43,7 @@ public record TimeWindow(DayOfWeek fromDay, LocalTime from, DayOfWeek untilDay, 
 				WallClock.handoffInstant(day.plusDays(spanDays()).atTime(this.until), zone));
 	}
 
-	/** The opening in force at an instant, if any. */
+	/** Whether an opening of this window holds the instant. */
 	boolean covers(Instant instant, ZoneId zone) {
 		LocalDate day = instant.atZone(zone).toLocalDate();
 		for (int back = 0; back <= 8; back++) {
