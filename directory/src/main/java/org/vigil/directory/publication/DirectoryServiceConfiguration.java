@@ -86,7 +86,10 @@ public class DirectoryServiceConfiguration {
 
 	private static SeedDirectory readSeed(DirectoryProperties properties) {
 		if (properties.seed() == null) {
-			return SeedDirectory.demo();
+			return switch (properties.builtInSeed()) {
+				case DEMO -> SeedDirectory.demo();
+				case PARTIES -> SeedDirectory.parties();
+			};
 		}
 		try (InputStream in = Files.newInputStream(properties.seed())) {
 			return SeedDirectory.read(in);

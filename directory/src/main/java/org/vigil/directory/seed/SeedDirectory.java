@@ -29,8 +29,21 @@ public record SeedDirectory(NetworkSettings network, List<ContactPoint> contactP
 
 	/** The demo directory that ships with Vigil: a few Parties, fictional officers. */
 	public static SeedDirectory demo() {
-		try (InputStream in = SeedDirectory.class.getResourceAsStream("demo-directory.json")) {
-			return read(Objects.requireNonNull(in, "demo-directory.json is missing from the classpath"));
+		return resource("demo-directory.json");
+	}
+
+	/**
+	 * Every Party to the Budapest Convention, real names, codes, zones and treaty status,
+	 * fictional staff and channels; the five demo Parties with the same staff and rosters
+	 * as {@link #demo()}.
+	 */
+	public static SeedDirectory parties() {
+		return resource("parties-directory.json");
+	}
+
+	private static SeedDirectory resource(String name) {
+		try (InputStream in = SeedDirectory.class.getResourceAsStream(name)) {
+			return read(Objects.requireNonNull(in, name + " is missing from the classpath"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -64,7 +64,7 @@ class RotationDstPropertyTest {
 	private static final int MAX_REPORTED = 20;
 
 	/** Every transition of each zone from 2023 to 2031, a margin either side. */
-	private static final Map<ZoneId, List<Window>> TRANSITIONS = new LinkedHashMap<>();
+	static final Map<ZoneId, List<Window>> TRANSITIONS = new LinkedHashMap<>();
 
 	static {
 		for (String id : ZONES) {
@@ -425,7 +425,7 @@ class RotationDstPropertyTest {
 
 	}
 
-	private static Expected expected(LocalDateTime local, ZoneId zone) {
+	static Expected expected(LocalDateTime local, ZoneId zone) {
 		ZoneOffset offset = null;
 		for (Window t : TRANSITIONS.get(zone)) {
 			if (t.holds(local)) {
@@ -468,7 +468,7 @@ class RotationDstPropertyTest {
 	}
 
 	/** The transitions of 2024–2030. */
-	private static List<Window> inWindow(ZoneId zone) {
+	static List<Window> inWindow(ZoneId zone) {
 		Instant from = start(FROM, zone);
 		Instant until = start(UNTIL, zone);
 		return TRANSITIONS.get(zone)
