@@ -128,9 +128,14 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 		Urgency urgency = submit.request().urgency();
 		Optional<ContactPoint> contactPoint = directory.contactPoint(to);
 		List<PlannedStep> steps = new ArrayList<>();
+		// A policy that repeats is snapshotted climbed out: its steps once, then again
+		// for
+		// each repeat, so the ladder itself needs no notion of rounds.
 		contactPoint.ifPresent((cp) -> {
-			for (EscalationStep step : cp.policy().steps()) {
-				steps.add(new PlannedStep(step.target(), deadlineOverride.orElse(step.acknowledgeWithin(urgency))));
+			for (int round = 0; round <= cp.policy().repeats(); round++) {
+				for (EscalationStep step : cp.policy().steps()) {
+					steps.add(new PlannedStep(step.target(), deadlineOverride.orElse(step.acknowledgeWithin(urgency))));
+				}
 			}
 		});
 		Duration coordinatorInterval = deadlineOverride.orElseGet(() -> directory.network()

@@ -76,6 +76,14 @@ final class Directories {
 		return view(List.of(germany));
 	}
 
+	/** A directory with one contact point replaced. */
+	static DirectoryView with(DirectoryView directory, ContactPoint replacement) {
+		List<ContactPoint> contactPoints = new ArrayList<>(directory.contactPoints());
+		contactPoints.removeIf((cp) -> cp.country().equals(replacement.country()));
+		contactPoints.add(replacement);
+		return view(contactPoints);
+	}
+
 	private static DirectoryView view(List<ContactPoint> contactPoints) {
 		NetworkSettings network = new NetworkSettings(
 				List.of(new Officer(COORDINATOR, "Coordinator", Set.of(Role.COORDINATOR), List.of("en"))), Map.of());

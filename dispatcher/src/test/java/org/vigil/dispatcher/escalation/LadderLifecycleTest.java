@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.vigil.directory.party.ContactPoint;
+import org.vigil.directory.policy.EscalationPolicy;
 import org.vigil.directory.replica.DirectoryView;
 import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.OfficerId;
@@ -121,6 +122,30 @@ class LadderLifecycleTest {
 		assertThat(late.events()).singleElement()
 			.isInstanceOfSatisfying(RequestAcknowledged.class, (ack) -> assertThat(ack.late()).isTrue());
 		assertThat(late.ladder().status()).isEqualTo(LadderStatus.ACKNOWLEDGED);
+	}
+
+	@Test
+	void aPolicyThatRepeatsClimbsItsStepsAgainBeforeTheCoordinator() {
+		ContactPoint germany = NETWORK.contactPoint(CountryCode.of("DE")).orElseThrow();
+		ContactPoint repeating = new ContactPoint(germany.country(), germany.partyName(), germany.authority(),
+				germany.zone(), germany.officers(), germany.rotation(),
+				new EscalationPolicy(10, germany.policy().steps(), 1), germany.certificates());
+		DirectoryView network = Directories.with(NETWORK, repeating);
+		SubmitRequest submit = new SubmitRequest(
+				new PreservationRequest(RequestId.of("req-fr-de-0003"), CountryCode.of("FR"), CountryCode.of("DE"),
+						Urgency.URGENT, ACCEPTED, "OFAC", "Ransomware", "Facts", "Logs", "Used in attack", "",
+						"Deleted after 7 days", true),
+				SignedRequest.of(new byte[] { 0x30, 0x00 }, false), OfficerId.of("fr.requester"), ACCEPTED);
+		Ladder ladder = Ladder.route(submit, network, Optional.empty(), ACCEPTED).ladder();
+		assertThat(ladder.steps()).hasSize(6);
+
+		for (int i = 0; i < 3; i++) {
+			ladder = ladder.deadlinePassed(ladder.fence(), network, ladder.deadline()).ladder();
+		}
+
+		assertThat(ladder.status()).as("the second round, not the coordinator").isEqualTo(LadderStatus.ALERTING);
+		assertThat(ladder.step()).isEqualTo(4);
+		assertThat(ladder.paged()).containsExactly(PRIMARY);
 	}
 
 	@Test
