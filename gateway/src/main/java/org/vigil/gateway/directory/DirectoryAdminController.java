@@ -73,7 +73,7 @@ class DirectoryAdminController {
 
 	@GetMapping("/{country}")
 	ResponseEntity<ContactPoint> get(@PathVariable String country) {
-		ContactPoint contactPoint = find(country);
+		ContactPoint contactPoint = ContactPoints.find(this.directory, country);
 		return ResponseEntity.ok().eTag(DirectoryEditor.etag(contactPoint)).body(contactPoint);
 	}
 
@@ -81,7 +81,7 @@ class DirectoryAdminController {
 	ResponseEntity<ContactPoint> replace(@AuthenticationPrincipal VigilUser user, @PathVariable String country,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, HttpServletRequest http)
 			throws IOException {
-		ContactPoint current = find(country);
+		ContactPoint current = ContactPoints.find(this.directory, country);
 		CountryCode code = current.country();
 		String correlationId = http.getHeader(SubmissionAuditFilter.CORRELATION_ID);
 		String correlation = (correlationId != null && correlationId.length() <= 64) ? correlationId
@@ -137,17 +137,6 @@ class DirectoryAdminController {
 			return invalid.type().toString();
 		}
 		return ProblemTypes.NOT_ALLOWED.toString();
-	}
-
-	private ContactPoint find(String country) {
-		Refused notFound = new Refused(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
-				"No contact point '" + country + "' is in the directory");
-		try {
-			return this.directory.contactPoint(CountryCode.of(country)).orElseThrow(() -> notFound);
-		}
-		catch (IllegalArgumentException ex) {
-			throw notFound;
-		}
 	}
 
 }
