@@ -19,131 +19,11 @@
 		lastJson: {}, // table id -> last rendered JSON, to skip needless re-renders
 		draftId: newRequestId(),
 		audio: null,
-		redirecting: false,
 	};
 
 	// ---------------------------------------------------------------- API
 
-	class ApiError extends Error {
-		constructor(problem) {
-			super(problem.detail || problem.title || 'Request failed');
-			this.problem = problem;
-			this.status = problem.status || 0;
-		}
-	}
-
-	function readCookie(name) {
-		const found = document.cookie.split('; ').find((part) => part.startsWith(name + '='));
-		return found ? decodeURIComponent(found.slice(name.length + 1)) : null;
-	}
-
-	async function csrfToken() {
-		if (!readCookie('XSRF-TOKEN')) {
-			await api('GET', '/api/v1/me');
-		}
-		return readCookie('XSRF-TOKEN');
-	}
-
-	async function api(method, path, body, retried = false) {
-		const headers = { 'X-Requested-With': 'fetch', Accept: 'application/json, application/problem+json' };
-		let token = null;
-		if (method !== 'GET') {
-			token = await csrfToken();
-			if (token) headers['X-XSRF-TOKEN'] = token;
-		}
-		if (body !== undefined) headers['Content-Type'] = 'application/json';
-		let response;
-		try {
-			response = await fetch(path, { method, headers, credentials: 'same-origin', cache: 'no-store',
-				body: body === undefined ? undefined : JSON.stringify(body) });
-		} catch (e) {
-			throw new ApiError({ status: 0, title: 'No connection', detail: 'The server could not be reached.' });
-		}
-		if (response.status === 401) {
-			state.redirecting = true;
-			location.href = '/login';
-			throw new ApiError({ status: 401, title: 'Unauthenticated', detail: 'Your session has ended.' });
-		}
-		// A stale CSRF token is refused with 403; the response brings a fresh cookie: try once more.
-		if (response.status === 403 && token && !retried && readCookie('XSRF-TOKEN') !== token) {
-			return api(method, path, body, true);
-		}
-		const data = await readJson(response);
-		if (!response.ok) {
-			const problem = (data && typeof data === 'object') ? data : {};
-			throw new ApiError({ title: response.statusText, ...problem, status: response.status });
-		}
-		return data;
-	}
-
-	async function readJson(response) {
-		const text = await response.text();
-		if (!text) return null;
-		try { return JSON.parse(text); } catch (e) { return null; }
-	}
-
-	function errorText(error) {
-		const p = error.problem || {};
-		return p.detail || p.title || error.message || 'Something went wrong.';
-	}
-
-	// ---------------------------------------------------------------- DOM helpers
-
-	function el(tag, attrs = {}, ...children) {
-		const node = document.createElement(tag);
-		for (const [key, value] of Object.entries(attrs)) {
-			if (value === null || value === undefined || value === false) continue;
-			if (key === 'class') node.className = value;
-			else if (key === 'text') node.textContent = value;
-			else node.setAttribute(key, value === true ? '' : String(value));
-		}
-		for (const child of children) {
-			if (child !== null && child !== undefined) node.append(child);
-		}
-		return node;
-	}
-
-	function showMessage(node, text, kind = 'error') {
-		node.textContent = text || '';
-		node.className = node.className.replace(/\b(error|success|info)\b/g, '').trim() + ' ' + kind;
-		node.hidden = !text;
-	}
-
-	function utcText(date) {
-		return date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
-	}
-
-	function localText(date) {
-		const sameDay = date.toDateString() === new Date().toDateString();
-		return sameDay
-			? date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
-			: date.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' });
-	}
-
-	/** A <time> in local time, with UTC in its title; "—" if there is no time. */
-	function timeEl(iso) {
-		if (!iso) return document.createTextNode('—');
-		const date = new Date(iso);
-		if (isNaN(date)) return document.createTextNode(String(iso));
-		return el('time', { datetime: iso, title: utcText(date), text: localText(date) });
-	}
-
-	function badge(kind, value) {
-		const text = value || '—';
-		return el('span', { class: `badge ${kind}-${String(text).toLowerCase()}`, text });
-	}
-
-	function shortId(id) {
-		return el('span', { class: 'request-id', title: id, text: id && id.length > 12 ? id.slice(0, 8) + '…' : id });
-	}
-
-	function formatDuration(ms) {
-		const total = Math.floor(Math.abs(ms) / 1000);
-		const h = Math.floor(total / 3600);
-		const mm = String(Math.floor((total % 3600) / 60)).padStart(2, '0');
-		const ss = String(total % 60).padStart(2, '0');
-		return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
-	}
+	const { session, api, readCookie, errorText, el, showMessage, timeEl, badge, shortId, formatDuration } = window.Vigil;
 
 	// ---------------------------------------------------------------- header & connection
 
@@ -169,7 +49,7 @@
 		try {
 			await api('POST', '/logout');
 		} catch (e) {
-			if (state.redirecting) return;
+			if (session.redirecting) return;
 			form.elements._csrf.value = readCookie('XSRF-TOKEN') || '';
 			form.submit();
 			return;
@@ -227,7 +107,7 @@
 		try {
 			list = await api('GET', '/api/v1/alerts');
 		} catch (e) {
-			if (!state.redirecting) showMessage($('#page-message'), 'Could not load your alerts: ' + errorText(e));
+			if (!session.redirecting) showMessage($('#page-message'), 'Could not load your alerts: ' + errorText(e));
 			return;
 		}
 		$('#page-message').hidden = true;
@@ -525,7 +405,7 @@
 			if (!state.stomp) setConnection('connected');
 			renderTable(box, list);
 		} catch (e) {
-			if (state.redirecting) return;
+			if (session.redirecting) return;
 			$(config.status).textContent = `Could not refresh (${errorText(e)}); retrying.`;
 			if (!state.stomp && e.status === 0) setConnection('offline');
 		} finally {
@@ -573,7 +453,7 @@
 			try {
 				renderDetails(await api('GET', `/api/v1/requests/${encodeURIComponent(id)}`));
 			} catch (e) {
-				if (!state.redirecting) showMessage($('#details-message'), 'Could not load the request: ' + errorText(e));
+				if (!session.redirecting) showMessage($('#details-message'), 'Could not load the request: ' + errorText(e));
 			}
 		}
 	}
@@ -893,7 +773,7 @@
 			showMessage(message, `Accepted by the network: ${status && status.id}`, 'success');
 			loadTable('sent');
 		} catch (e) {
-			if (state.redirecting) return;
+			if (session.redirecting) return;
 			const unplaced = showServerErrors(form, e.problem && e.problem.errors);
 			showMessage(message, [submitFailure(e), ...unplaced].join(' '));
 			if (e.status === 409) state.draftId = newRequestId();
@@ -919,7 +799,7 @@
 		try {
 			return await api('GET', '/api/v1/me');
 		} catch (e) {
-			if (state.redirecting) return null;
+			if (session.redirecting) return null;
 			showMessage($('#page-message'), `Could not load your profile (${errorText(e)}); retrying…`);
 			await new Promise((resolve) => setTimeout(resolve, 5000));
 			return loadMe();

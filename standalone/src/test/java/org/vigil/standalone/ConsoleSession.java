@@ -141,6 +141,22 @@ final class ConsoleSession implements AutoCloseable {
 			.POST((json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody()));
 	}
 
+	/** A PUT with an {@code If-Match} header; none when {@code ifMatch} is null. */
+	HttpResponse<String> put(String path, String json, String ifMatch) throws IOException, InterruptedException {
+		if (csrfToken() == null) {
+			get("/api/v1/me");
+		}
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.base.resolve(path))
+			.header("X-Requested-With", "fetch")
+			.header("X-XSRF-TOKEN", csrfToken())
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json));
+		if (ifMatch != null) {
+			request.header("If-Match", ifMatch);
+		}
+		return send(request);
+	}
+
 	private String csrfToken() {
 		return this.cookies.getCookieStore()
 			.getCookies()
