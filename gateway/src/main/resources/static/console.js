@@ -437,6 +437,7 @@
 
 	async function showDetails(id, status, returnFocus) {
 		state.details = { id, json: null, returnFocus };
+		$('#details-status').hidden = true;
 		const panel = $('#request-details');
 		panel.hidden = false;
 		$('#details-message').hidden = true;
@@ -576,7 +577,9 @@
 			try {
 				const done = await send(form);
 				if (done) {
-					showMessage(message, done, 'success');
+					// Outside the form: the answer changes the request's state, which rebuilds the forms.
+					message.hidden = true;
+					showMessage($('#details-status'), done, 'success');
 					announce(done);
 				}
 			} catch (e) {

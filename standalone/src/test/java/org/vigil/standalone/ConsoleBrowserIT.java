@@ -1,12 +1,16 @@
 package org.vigil.standalone;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -98,6 +102,80 @@ class ConsoleBrowserIT extends NetworkTest {
 				.visibilityOfElementLocated(By.cssSelector("article.alert-card[data-request-id='" + id + "']")));
 			officer.screenshot("officer-caught-up");
 		}
+	}
+
+	@Test
+	void anOfficerAnswersFromTheRequestDetailsAndTheRequesterIsToldLive() throws Exception {
+		OfficerId onCall = onCall("FR", StepTarget.PRIMARY_ON_CALL);
+		try (Browser officer = Browser.open(this.port).login(onCall.value(), PASSWORD);
+				Browser requester = Browser.open(this.port).login("us.requester", PASSWORD);
+				ConsoleSession api = ConsoleSession.login(this.port, "us.requester", PASSWORD)) {
+			requester.wait(ExpectedConditions.attributeContains(By.id("connection-status"), "class", "connected"));
+			String id = WireJson.mapper()
+				.readTree(api.post("/api/v1/requests", preservationRequest("FR", "URGENT")).body())
+				.get("id")
+				.asString();
+
+			By row = By.cssSelector("#received-requests tr[data-request-id='" + id + "']");
+			officer.wait(ExpectedConditions.elementToBeClickable(row)).click();
+			WebElement form = officer
+				.wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".answer-form")));
+			assertThat(form.getText()).contains("this acknowledges it too");
+			new Select(form.findElement(By.name("kind"))).selectByValue("PRESERVED");
+			form.findElement(By.name("note")).sendKeys("Ref. OFAC-2026-311");
+			officer.screenshot("officer-answering");
+			form.findElement(By.cssSelector("button[type=submit]")).click();
+			officer.wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#details-status.success")));
+
+			WebElement notice = requester
+				.wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#notices .notice")));
+			assertThat(notice.getText()).contains("PRESERVED until").contains("OFAC-2026-311");
+			requester.wait(ExpectedConditions.visibilityOfElementLocated(
+					By.cssSelector("#sent-requests tr[data-request-id='" + id + "'] .state-preserved")));
+			requester.screenshot("requester-told-preserved");
+		}
+	}
+
+	@Test
+	void anAdministratorsOverrideOnTheDirectoryPageDecidesWhoIsOnCall() throws Exception {
+		OfficerId primary = onCall("DE", StepTarget.PRIMARY_ON_CALL);
+		OfficerId standIn = onCall("DE", StepTarget.SECONDARY_ON_CALL);
+		try (Browser admin = Browser.open(this.port).login("de.admin", PASSWORD)) {
+			admin.driver().get("http://127.0.0.1:" + this.port + "/directory.html?country=DE");
+			By onCallNow = By.id("on-call-now");
+			admin.wait(ExpectedConditions.textToBePresentInElementLocated(onCallNow, primary.value()));
+			assertThat(admin.find(By.cssSelector("#calendar tbody")).findElements(By.tagName("tr")))
+				.as("14 days of daily shifts")
+				.hasSizeGreaterThanOrEqualTo(14);
+			admin.screenshot("directory-germany");
+
+			LocalDateTime now = LocalDateTime.ofInstant(this.clock.instant(), ZoneId.of("Europe/Berlin"))
+				.truncatedTo(ChronoUnit.MINUTES);
+			admin.find(By.id("ov-name")).sendKeys("leave of " + primary.value());
+			new Select(admin.find(By.id("ov-by"))).selectByValue(standIn.value());
+			new Select(admin.find(By.id("ov-replaces"))).selectByValue(primary.value());
+			setValue(admin, By.id("ov-from"), now.minusHours(1).toString());
+			setValue(admin, By.id("ov-until"), now.plusDays(1).toString());
+			admin.find(By.cssSelector("#override-form button[type=submit]")).click();
+
+			admin.wait(ExpectedConditions.attributeContains(By.id("edit-message"), "class", "success"));
+			admin.wait(ExpectedConditions.textToBePresentInElementLocated(onCallNow, "leave of " + primary.value()));
+			assertThat(admin.find(onCallNow).getText()).contains(standIn.value());
+			admin.screenshot("directory-override-saved");
+
+			// The context is shared: take the override away again, through the page.
+			admin
+				.wait(ExpectedConditions
+					.elementToBeClickable(By.xpath("//ul[@id='overrides']//button[contains(., 'Remove')]")))
+				.click();
+			admin.wait(ExpectedConditions.invisibilityOfElementWithText(onCallNow, "leave of " + primary.value()));
+			admin.wait(ExpectedConditions.textToBePresentInElementLocated(By.id("overrides"), "No overrides."));
+		}
+	}
+
+	private static void setValue(Browser browser, By field, String value) {
+		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1]", browser.find(field),
+				value);
 	}
 
 	@Test
