@@ -142,8 +142,13 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 			.map((network) -> network.acknowledgeWithin(urgency))
 			.orElse(urgency.defaultAcknowledgementDeadline()));
 		long policyVersion = contactPoint.map((cp) -> cp.policy().version()).orElse(0L);
+		// The requested Party's own preservation period applies when its officer names no
+		// date: at least the Convention's 60 days, longer where its law says so.
+		Terms terms = contactPoint.map(
+				(cp) -> Terms.defaults(urgency).withPreservationPeriod(Duration.ofDays(cp.treaty().preservationDays())))
+			.orElse(Terms.defaults(urgency));
 		Draft draft = new Draft(new Ladder(submit.requestId(), submit.request().from(), to, urgency, policyVersion,
-				steps, coordinatorInterval, Terms.defaults(urgency), LadderStatus.ALERTING, 0, 0, List.of(), Set.of(),
+				steps, coordinatorInterval, terms, LadderStatus.ALERTING, 0, 0, List.of(), Set.of(),
 				submit.acceptedAt(), 0, null, false, null, false, 0));
 		draft.emit((sequence) -> new RequestRouted(submit.requestId(), sequence, now, submit.request().from(), to,
 				urgency, policyVersion, steps.size()));

@@ -39,6 +39,10 @@ public record Terms(Duration respondWithin, Duration snoozeBound, int maxSnoozes
 		Objects.requireNonNull(reminderLead, "reminderLead");
 	}
 
+	public Terms withPreservationPeriod(Duration period) {
+		return new Terms(this.respondWithin, this.snoozeBound, this.maxSnoozes, period, this.reminderLead);
+	}
+
 	/** The network's defaults for an urgency class. */
 	public static Terms defaults(Urgency urgency) {
 		return new Terms(urgency.defaultResponseDeadline(), urgency.snoozeBound(), DEFAULT_MAX_SNOOZES,

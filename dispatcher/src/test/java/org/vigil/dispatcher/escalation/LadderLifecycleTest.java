@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.vigil.directory.party.ContactPoint;
+import org.vigil.directory.party.Treaty;
+import org.vigil.directory.party.TreatyStatus;
 import org.vigil.directory.policy.EscalationPolicy;
 import org.vigil.directory.replica.DirectoryView;
 import org.vigil.protocol.CountryCode;
@@ -345,6 +347,28 @@ class LadderLifecycleTest {
 			.isInstanceOfSatisfying(RequestClosed.class,
 					(closed) -> assertThat(closed.outcome()).isEqualTo(RequestClosed.Outcome.PRESERVATION_LAPSED));
 		assertThat(lapsed.nextDeadline()).isEmpty();
+	}
+
+	@Test
+	void aPartysLongerPreservationPeriodAppliesWhenTheOfficerNamesNoDate() {
+		ContactPoint germany = NETWORK.contactPoint(CountryCode.of("DE")).orElseThrow();
+		ContactPoint ninetyDays = new ContactPoint(germany.country(), germany.partyName(), germany.authority(),
+				germany.zone(), germany.officers(), germany.rotation(), germany.policy(), germany.certificates(),
+				new Treaty(TreatyStatus.RATIFIED, null, false, List.of(), 90), germany.channels(), germany.languages(),
+				germany.officeHours(), germany.mlaAuthority(), germany.lastVerified(), germany.layers(),
+				germany.overrides());
+		DirectoryView network = Directories.with(NETWORK, ninetyDays);
+		SubmitRequest submit = new SubmitRequest(
+				new PreservationRequest(RequestId.of("req-fr-de-0004"), CountryCode.of("FR"), CountryCode.of("DE"),
+						Urgency.URGENT, ACCEPTED, "OFAC", "Ransomware", "Facts", "Logs", "Used in attack", "",
+						"Deleted after 7 days", true),
+				SignedRequest.of(new byte[] { 0x30, 0x00 }, false), OfficerId.of("fr.requester"), ACCEPTED);
+		Ladder ladder = Ladder.route(submit, network, Optional.empty(), ACCEPTED).ladder();
+
+		Decision preserved = ladder.respond(new RespondToRequest(ladder.requestId(), PRIMARY,
+				new Response(ResponseKind.PRESERVED, null, null), ACCEPTED), network, ACCEPTED);
+
+		assertThat(preserved.ladder().preservedUntil()).isEqualTo(ACCEPTED.plus(Duration.ofDays(90)));
 	}
 
 	@Test
