@@ -39,6 +39,7 @@ import org.vigil.gateway.audit.SubmissionAuditFilter;
 import org.vigil.gateway.command.CommandPublisher;
 import org.vigil.gateway.directory.DirectoryEditor;
 import org.vigil.gateway.receipt.Receipts;
+import org.vigil.gateway.security.RateLimitFilter;
 import org.vigil.gateway.signing.NetworkTrust;
 import org.vigil.gateway.signing.SignedRequests;
 import org.vigil.gateway.status.EventProjector;
@@ -84,6 +85,16 @@ public class GatewayConfiguration {
 		FilterRegistrationBean<SubmissionAuditFilter> registration = new FilterRegistrationBean<>(
 				new SubmissionAuditFilter(trail, clock));
 		registration.addUrlPatterns("/api/v1/requests");
+		return registration;
+	}
+
+	/** After Spring Security's filters (the default order), so the principal is known. */
+	@Bean
+	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(StringRedisTemplate redis, Clock clock,
+			GatewayProperties properties) {
+		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
+				new RateLimitFilter(redis, clock, properties.requestsPerMinute()));
+		registration.addUrlPatterns("/api/*");
 		return registration;
 	}
 

@@ -25,6 +25,13 @@ import org.vigil.protocol.RequestId;
  * ids by acceptance time in epoch milliseconds.</li>
  * <li>{@code vigil:gw:alerts} — pub/sub channel: alert frames for every gateway instance
  * to push to the officers connected to it.</li>
+ * <li>{@code vigil:gw:session:sessions:<id>} — hash: a person's login session (Spring
+ * Session), shared by every gateway instance; losing it means logging in again, nothing
+ * more.</li>
+ * <li>{@code vigil:gw:rate:<principal>:<epoch minute>} — counter that expires after two
+ * minutes: API calls, for the per-principal rate limit.</li>
+ * <li>{@code vigil:gw:login-failures:<user name>} — counter with an expiry: failed
+ * logins, for throttling.</li>
  * <li>{@code vigil:gw:directory-edit:<ISO>} — string with a 15 s expiry: the id of the
  * administrator saving that contact point's entry right now.</li>
  * </ul>
@@ -35,7 +42,23 @@ public final class GatewayKeys {
 
 	public static final String ALERT_CHANNEL = PREFIX + "alerts";
 
+	/** The namespace of the people's HTTP sessions, kept by Spring Session. */
+	public static final String SESSIONS = PREFIX + "session";
+
 	private GatewayKeys() {
+	}
+
+	/** API calls of one principal in one minute of the clock, for rate limiting. */
+	public static String apiCalls(String principal, long epochMinute) {
+		return PREFIX + "rate:" + principal + ":" + epochMinute;
+	}
+
+	/**
+	 * How many logins failed for a user name lately; expires a while after the first
+	 * failure.
+	 */
+	public static String loginFailures(String username) {
+		return PREFIX + "login-failures:" + username;
 	}
 
 	/**

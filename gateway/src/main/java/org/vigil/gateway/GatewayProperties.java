@@ -21,16 +21,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clockSkew how far a signed request's {@code createdAt} may be from the gateway's
  * clock
  * @param maxSignedRequestBytes the largest signed request accepted
+ * @param requestsPerMinute how many API calls one person or national system may make in a
+ * minute before being answered 429; 0 for no limit. The default, 600, is ten a second:
+ * far above what a person does, and a national system that needs more gets its own
+ * setting
  */
 @ConfigurationProperties("vigil.gateway")
 public record GatewayProperties(String demoPassword, Duration publishTimeout, String consumerGroup, Path pkiDir,
-		String pkiPassword, Duration clockSkew, Integer maxSignedRequestBytes) {
+		String pkiPassword, Duration clockSkew, Integer maxSignedRequestBytes, Integer requestsPerMinute) {
 
 	public GatewayProperties {
 		publishTimeout = (publishTimeout != null) ? publishTimeout : Duration.ofSeconds(10);
 		consumerGroup = (consumerGroup != null) ? consumerGroup : "vigil-gateway";
 		clockSkew = (clockSkew != null) ? clockSkew : Duration.ofMinutes(5);
 		maxSignedRequestBytes = (maxSignedRequestBytes != null) ? maxSignedRequestBytes : 1024 * 1024;
+		requestsPerMinute = (requestsPerMinute != null) ? requestsPerMinute : 600;
+		if (requestsPerMinute < 0) {
+			throw new IllegalArgumentException("vigil.gateway.requests-per-minute is 0 (no limit) or more");
+		}
 		if (pkiDir == null) {
 			throw new IllegalArgumentException(
 					"vigil.gateway.pki-dir is required: the network PKI (create a dev one with 'vigil pki init')");

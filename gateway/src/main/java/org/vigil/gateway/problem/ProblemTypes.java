@@ -42,6 +42,9 @@ public final class ProblemTypes {
 	public static final URI ALREADY_ACKNOWLEDGED = URI.create("/problems/already-acknowledged");
 
 	/** A signed request whose id the network holds with other bytes. */
+	/** Too many calls in a minute; the answer's Retry-After says when to try again. */
+	public static final URI TOO_MANY_REQUESTS = URI.create("/problems/too-many-requests");
+
 	/** A change to a directory entry must say which version it changes (If-Match). */
 	public static final URI IF_MATCH_REQUIRED = URI.create("/problems/if-match-required");
 

@@ -25,9 +25,12 @@ class DirectoryPeople implements UserDetailsService {
 
 	private final String passwordHash;
 
-	DirectoryPeople(DirectoryView directory, String passwordHash) {
+	private final LoginThrottle throttle;
+
+	DirectoryPeople(DirectoryView directory, String passwordHash, LoginThrottle throttle) {
 		this.directory = directory;
 		this.passwordHash = passwordHash;
+		this.throttle = throttle;
 	}
 
 	@Override
@@ -35,7 +38,10 @@ class DirectoryPeople implements UserDetailsService {
 		if (this.passwordHash == null) {
 			throw new UsernameNotFoundException("password logins are not configured");
 		}
-		return find(username).orElseThrow(() -> new UsernameNotFoundException("no such person"));
+		VigilUser user = find(username).orElseThrow(() -> new UsernameNotFoundException("no such person"));
+		// Checked before the password, so a locked name answers the same whatever is
+		// tried.
+		return this.throttle.locked(username) ? user.locked() : user;
 	}
 
 	Optional<VigilUser> find(String username) {

@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -34,8 +35,11 @@ final class ProblemResponses {
 			if (request.getHeader(CONSOLE_HEADER) == null) {
 				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Vigil\"");
 			}
-			write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED,
-					"Unauthenticated", "Log in, or send HTTP Basic credentials, to use the API"));
+			String detail = (ex instanceof LockedException) ? "Too many failed logins for this name: it is locked for "
+					+ LoginThrottle.LOCK.toMinutes() + " minutes after the last one"
+					: "Log in, or send HTTP Basic credentials, to use the API";
+			write(request, response,
+					Problems.of(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated", detail));
 		};
 	}
 

@@ -1,7 +1,13 @@
 package org.vigil.gateway.security;
 
+import java.time.Clock;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -11,6 +17,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.vigil.directory.replica.DirectoryView;
 import org.vigil.gateway.GatewayProperties;
+import org.vigil.gateway.audit.AuditTrail;
 
 /**
  * People log in with a form (the console) or HTTP Basic (scripts and curl); the API
@@ -28,10 +35,24 @@ public class SecurityConfiguration {
 	}
 
 	@Bean
-	DirectoryPeople directoryPeople(DirectoryView directory, GatewayProperties properties, PasswordEncoder encoder) {
+	LoginThrottle loginThrottle(StringRedisTemplate redis, AuditTrail audit, Clock clock) {
+		return new LoginThrottle(redis, audit, clock);
+	}
+
+	/**
+	 * Publishes logins and failed logins, which {@link LoginThrottle} counts and audits.
+	 */
+	@Bean
+	AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+		return new DefaultAuthenticationEventPublisher(events);
+	}
+
+	@Bean
+	DirectoryPeople directoryPeople(DirectoryView directory, GatewayProperties properties, PasswordEncoder encoder,
+			LoginThrottle throttle) {
 		String hash = (properties.demoPassword() != null && !properties.demoPassword().isBlank())
 				? encoder.encode(properties.demoPassword()) : null;
-		return new DirectoryPeople(directory, hash);
+		return new DirectoryPeople(directory, hash, throttle);
 	}
 
 	@Bean

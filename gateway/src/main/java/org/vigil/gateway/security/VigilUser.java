@@ -29,12 +29,30 @@ public final class VigilUser implements UserDetails {
 
 	private final String passwordHash;
 
+	private final boolean locked;
+
 	VigilUser(OfficerId id, String name, CountryCode country, Set<Role> roles, String passwordHash) {
+		this(id, name, country, roles, passwordHash, false);
+	}
+
+	private VigilUser(OfficerId id, String name, CountryCode country, Set<Role> roles, String passwordHash,
+			boolean locked) {
 		this.id = Objects.requireNonNull(id, "id");
 		this.name = name;
 		this.country = country;
 		this.roles = Set.copyOf(roles);
 		this.passwordHash = passwordHash;
+		this.locked = locked;
+	}
+
+	/** The same person, refused at login until the throttle lets them try again. */
+	VigilUser locked() {
+		return new VigilUser(this.id, this.name, this.country, this.roles, this.passwordHash, true);
+	}
+
+	@Override
+	public boolean isAccountNonLocked() {
+		return !this.locked;
 	}
 
 	public OfficerId id() {
