@@ -93,6 +93,7 @@
 				const tr = row([`${line.country} (${line.partyName})`, when(line.lastDrill), line.lastOutcome || '—',
 					line.drills, duration(line.medianMillisToAcknowledge), duration(line.worstMillisToAcknowledge),
 					line.failures, line.running], true);
+				tr.dataset.country = line.country;
 				tr.tabIndex = 0;
 				tr.classList.add('clickable');
 				tr.setAttribute('aria-label', `${line.country}: ${line.drills} drills, ${line.failures} failures. Press Enter for its drills.`);

@@ -225,6 +225,12 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 			return Decision.unchanged(this);
 		}
 		OfficerId officer = acknowledgement.officer();
+		if (this.drill && !this.everPaged.contains(officer) && !actsForRequestedParty(officer, directory)) {
+			// A drill measures the Party's own reachability: a coordinator's
+			// acknowledgement would measure nothing.
+			return refuse(officer, "AcknowledgeRequest",
+					officer + " was not paged and a drill is acknowledged only by the people of " + this.to, now);
+		}
 		if (!this.everPaged.contains(officer) && !mayAnswer(officer, directory)) {
 			return refuse(officer, "AcknowledgeRequest", officer + " was not paged and " + NOT_ALLOWED + this.to, now);
 		}
@@ -368,9 +374,11 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 	 * another way than the gateway.
 	 */
 	private boolean mayAnswer(OfficerId officer, DirectoryView directory) {
-		if (isCoordinator(officer, directory)) {
-			return true;
-		}
+		return isCoordinator(officer, directory) || actsForRequestedParty(officer, directory);
+	}
+
+	/** An officer or supervisor of the requested Party. */
+	private boolean actsForRequestedParty(OfficerId officer, DirectoryView directory) {
 		return directory.contactPoint(this.to)
 			.flatMap((cp) -> cp.officer(officer))
 			.filter((found) -> found.hasRole(Role.OFFICER) || found.hasRole(Role.SUPERVISOR))

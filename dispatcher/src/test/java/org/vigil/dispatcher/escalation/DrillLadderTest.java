@@ -121,6 +121,23 @@ class DrillLadderTest {
 	}
 
 	@Test
+	void onlyThePeopleOfTheDrilledPartyMayAcknowledgeADrill() {
+		Ladder ladder = routed();
+		Instant at = STARTED.plusSeconds(60);
+
+		Decision byCoordinator = ladder
+			.acknowledge(new AcknowledgeRequest(ladder.requestId(), Directories.COORDINATOR, at), NETWORK, at);
+		Decision bySupervisor = ladder
+			.acknowledge(new AcknowledgeRequest(ladder.requestId(), OfficerId.of("de.chief"), at), NETWORK, at);
+
+		assertThat(byCoordinator.events()).singleElement().isInstanceOf(CommandRefused.class);
+		assertThat(byCoordinator.ladder().status()).isEqualTo(LadderStatus.ALERTING);
+		assertThat(bySupervisor.events()).last()
+			.isInstanceOfSatisfying(RequestClosed.class,
+					(closed) -> assertThat(closed.outcome()).isEqualTo(RequestClosed.Outcome.DRILL_ACKNOWLEDGED));
+	}
+
+	@Test
 	void aDrillTakesNoAnswer() {
 		Ladder ladder = routed();
 

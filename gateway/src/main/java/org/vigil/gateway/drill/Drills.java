@@ -5,13 +5,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.vigil.directory.replica.DirectoryView;
 import org.vigil.gateway.command.CommandPublisher;
 import org.vigil.gateway.problem.FieldError;
 import org.vigil.gateway.problem.InvalidFields;
 import org.vigil.gateway.problem.ProblemTypes;
 import org.vigil.gateway.signing.SignedRequests;
 import org.vigil.gateway.status.RequestStatuses;
-import org.vigil.directory.replica.DirectoryView;
 import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.RequestId;
 import org.vigil.protocol.Urgency;
@@ -25,6 +28,8 @@ import org.vigil.protocol.request.PreservationRequest;
  * texts that say it is one. It is accepted like any request, once Kafka has it.
  */
 public class Drills {
+
+	private static final Logger log = LoggerFactory.getLogger(Drills.class);
 
 	static final String AUTHORITY = "Vigil network: reachability drill";
 
@@ -100,7 +105,9 @@ public class Drills {
 			this.results.recordStart(submit);
 		}
 		catch (RuntimeException ex) {
-			// Started all the same: Kafka has it, and the projector records it.
+			// Started all the same: Kafka has it, and the projectors record it.
+			log.warn("Drill {} of {} started, but the read model could not record it yet: {}", id, country,
+					ex.getMessage());
 		}
 		return new Started(country.value(), id.value(), now);
 	}
