@@ -63,13 +63,14 @@
 		const last = status.timeline && status.timeline.length ? status.timeline[status.timeline.length - 1] : null;
 		return { id: status.id, from: status.from, to: status.to, urgency: status.urgency, step: status.step,
 			deadline: status.deadline, offence: status.request ? status.request.offence : '',
-			reason: last ? last.text : '', at: last ? last.at : status.acceptedAt, state: 'open', touched: 0 };
+			reason: last ? last.text : '', at: last ? last.at : status.acceptedAt, state: 'open', touched: 0,
+			drill: status.drill === true };
 	}
 
 	function entryFromFrame(frame) {
 		return { id: frame.requestId, from: frame.from, to: frame.to, urgency: frame.urgency, step: frame.step,
 			deadline: frame.deadline, offence: frame.offence, reason: frame.reason, at: frame.at,
-			state: 'open', touched: Date.now() };
+			state: 'open', touched: Date.now(), drill: frame.drill === true };
 	}
 
 	// Tells the network once per request that this console is showing its alert: the requester
@@ -166,6 +167,7 @@
 		const card = el('article', { 'data-request-id': id, tabindex: '-1', 'aria-labelledby': titleId },
 			el('div', { class: 'card-head' },
 				el('p', { class: 'urgency' }),
+				el('p', { class: 'drill-badge', text: 'DRILL: a test of your reachability, not a real request', hidden: true }),
 				el('p', { class: 'route' })),
 			el('h3', { class: 'offence', id: titleId }),
 			el('dl', { class: 'card-facts' },
@@ -187,6 +189,8 @@
 		const urgency = (entry.urgency || 'routine').toLowerCase();
 		card.className = `alert-card urgency-${urgency} is-${entry.state}`;
 		card.querySelector('.urgency').textContent = entry.urgency || 'UNKNOWN URGENCY';
+		card.querySelector('.drill-badge').hidden = !entry.drill;
+		if (entry.drill) card.classList.add('is-drill');
 		card.querySelector('.route').textContent = `${entry.from || '?'} → ${entry.to || '?'}`;
 		card.querySelector('.offence').textContent = entry.offence || '(offence not yet known)';
 		card.querySelector('.request').replaceChildren(shortId(entry.id));

@@ -38,6 +38,10 @@ import org.vigil.gateway.audit.AuditTrail;
 import org.vigil.gateway.audit.SubmissionAuditFilter;
 import org.vigil.gateway.command.CommandPublisher;
 import org.vigil.gateway.directory.DirectoryEditor;
+import org.vigil.gateway.drill.DrillProperties;
+import org.vigil.gateway.drill.DrillResults;
+import org.vigil.gateway.drill.DrillScheduler;
+import org.vigil.gateway.drill.Drills;
 import org.vigil.gateway.receipt.Receipts;
 import org.vigil.gateway.security.RateLimitFilter;
 import org.vigil.gateway.signing.NetworkTrust;
@@ -51,7 +55,7 @@ import org.vigil.protocol.json.UnreadableRecord;
  * scanning this package; the Kafka and Redis plumbing is wired here, in one place.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(GatewayProperties.class)
+@EnableConfigurationProperties({ GatewayProperties.class, DrillProperties.class })
 @ComponentScan(excludeFilters = @ComponentScan.Filter(SpringBootConfiguration.class))
 @Import(DirectoryReplicaConfiguration.class)
 public class GatewayConfiguration {
@@ -119,6 +123,22 @@ public class GatewayConfiguration {
 	@Bean
 	EventProjector eventProjector(RequestStatuses statuses, AlertFanOut fanOut, Receipts receipts) {
 		return new EventProjector(statuses, fanOut, receipts);
+	}
+
+	@Bean
+	DrillResults drillResults(StringRedisTemplate redis) {
+		return new DrillResults(redis);
+	}
+
+	@Bean
+	Drills drills(CommandPublisher commands, RequestStatuses statuses, DrillResults results,
+			SignedRequests signedRequests, DirectoryView directory, Clock clock) {
+		return new Drills(commands, statuses, results, signedRequests, directory, clock);
+	}
+
+	@Bean
+	DrillScheduler drillScheduler(Drills drills, StringRedisTemplate redis, Clock clock, DrillProperties properties) {
+		return new DrillScheduler(drills, redis, clock, properties);
 	}
 
 	@Bean

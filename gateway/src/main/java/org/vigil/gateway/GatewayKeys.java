@@ -34,6 +34,16 @@ import org.vigil.protocol.RequestId;
  * logins, for throttling.</li>
  * <li>{@code vigil:gw:directory-edit:<ISO>} — string with a 15 s expiry: the id of the
  * administrator saving that contact point's entry right now.</li>
+ * <li>{@code vigil:gw:drill:<id>} — hash: a reachability drill's result. Fields
+ * {@code country}, {@code urgency}, {@code startedAt}, {@code outcome} ({@code RUNNING},
+ * {@code ACKNOWLEDGED} or {@code FAILED}), {@code acknowledgedBy},
+ * {@code acknowledgedAt}, {@code step} (the step that was paging when it was
+ * acknowledged) and {@code endedAt}.</li>
+ * <li>{@code vigil:gw:drills:<ISO>} — sorted set: the ids of a Party's drills by start
+ * time in epoch milliseconds.</li>
+ * <li>{@code vigil:gw:drill-due:<ISO>:<period>} — string, expiring after two periods:
+ * held by the gateway instance that started that Party's scheduled drill of that period,
+ * so that only one instance starts it.</li>
  * </ul>
  */
 public final class GatewayKeys {
@@ -67,6 +77,19 @@ public final class GatewayKeys {
 	 */
 	public static String directoryEdit(CountryCode country) {
 		return PREFIX + "directory-edit:" + country.value();
+	}
+
+	public static String drill(RequestId id) {
+		return PREFIX + "drill:" + id.value();
+	}
+
+	public static String drills(CountryCode country) {
+		return PREFIX + "drills:" + country.value();
+	}
+
+	/** Taken by the one gateway instance that starts a Party's scheduled drill. */
+	public static String drillDue(CountryCode country, long period) {
+		return PREFIX + "drill-due:" + country.value() + ":" + period;
 	}
 
 	public static String request(RequestId id) {

@@ -66,14 +66,20 @@ class WireFormatTest {
 	}
 
 	@Test
-	void aRequestMustGoToAnotherParty() {
-		PreservationRequest valid = Requests.urgentPreservation("FR", "DE");
+	void aDrillSurvivesTheRoundTripAndOlderRecordsReadAsRealRequests() {
+		PreservationRequest toItself = Requests.urgentPreservation("DE", "DE");
+		DispatchCommand drill = new SubmitRequest(toItself, SignedRequest.of(new byte[] { 0x30, 0x00 }, true),
+				SubmitRequest.NETWORK, Instant.parse("2026-03-29T01:30:01Z"), true);
+		RequestEvent alerted = new OfficersAlerted(RequestId.of("req-12345678"), 2,
+				Instant.parse("2026-03-29T01:30:02Z"), CountryCode.of("DE"), CountryCode.of("DE"), Urgency.URGENT, 1, 1,
+				List.of(OfficerId.of("de.mueller")), "rotation", Instant.parse("2026-03-29T01:40:01Z"), true);
 
-		assertThatThrownBy(() -> new PreservationRequest(valid.id(), valid.from(), valid.from(), valid.urgency(),
-				valid.createdAt(), valid.requestingAuthority(), valid.offence(), valid.summaryOfFacts(),
-				valid.dataToPreserve(), valid.relationToOffence(), valid.custodian(), valid.necessity(), true))
-			.isInstanceOf(IllegalArgumentException.class)
-			.hasMessageContaining("different");
+		assertThat(WireJson.read(WireJson.write(drill), DispatchCommand.class)).isEqualTo(drill);
+		assertThat(WireJson.read(WireJson.write(alerted), RequestEvent.class)).isEqualTo(alerted);
+
+		String older = new String(WireJson.write(alerted)).replace(",\"drill\":true", "");
+		assertThat(older).doesNotContain("drill");
+		assertThat(((OfficersAlerted) WireJson.read(older.getBytes(), RequestEvent.class)).drill()).isFalse();
 	}
 
 }

@@ -90,11 +90,15 @@ import org.vigil.protocol.event.StepSkipped;
  * @param preservedUntil when the preservation lapses; null unless preserved
  * @param reminded whether the requester was reminded of the lapse
  * @param snoozes how many times the request was snoozed
+ * @param drill whether this is a reachability drill: it climbs the requested Party's own
+ * steps like a real request, an acknowledgement closes it ({@code DRILL_ACKNOWLEDGED}),
+ * and when those steps are exhausted it closes as {@code DRILL_FAILED} instead of waking
+ * the network coordinator; {@code false} for ladders stored before drills existed
  */
 public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urgency urgency, long policyVersion,
 		List<PlannedStep> steps, Duration coordinatorInterval, Terms terms, LadderStatus status, int step, long fence,
 		List<OfficerId> paged, Set<OfficerId> everPaged, Instant deadline, long lastSequence, OfficerId acknowledgedBy,
-		boolean delivered, Instant preservedUntil, boolean reminded, int snoozes) {
+		boolean delivered, Instant preservedUntil, boolean reminded, int snoozes, Boolean drill) {
 
 	/**
 	 * How long to wait before looking again for a coordinator when the directory names
@@ -111,6 +115,7 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 		everPaged = Set.copyOf(everPaged);
 		// Ladders stored before terms existed read with the defaults of their urgency.
 		terms = (terms != null) ? terms : Terms.defaults(urgency);
+		drill = Boolean.TRUE.equals(drill);
 		if (status.timed()) {
 			Objects.requireNonNull(deadline, "a ladder in state " + status + " has a timer");
 		}
@@ -149,9 +154,9 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 			.orElse(Terms.defaults(urgency));
 		Draft draft = new Draft(new Ladder(submit.requestId(), submit.request().from(), to, urgency, policyVersion,
 				steps, coordinatorInterval, terms, LadderStatus.ALERTING, 0, 0, List.of(), Set.of(),
-				submit.acceptedAt(), 0, null, false, null, false, 0));
+				submit.acceptedAt(), 0, null, false, null, false, 0, submit.drill()));
 		draft.emit((sequence) -> new RequestRouted(submit.requestId(), sequence, now, submit.request().from(), to,
-				urgency, policyVersion, steps.size()));
+				urgency, policyVersion, steps.size(), submit.drill()));
 		draft.climb(1, submit.acceptedAt(), directory, now);
 		return draft.decide();
 	}
@@ -230,6 +235,12 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 			return Decision.unchanged(this);
 		}
 		OfficerId officer = acknowledgement.officer();
+		if (this.drill && !this.everPaged.contains(officer) && !actsForRequestedParty(officer, directory)) {
+			// A drill measures the Party's own reachability: a coordinator's
+			// acknowledgement would measure nothing.
+			return refuse(officer, "AcknowledgeRequest",
+					officer + " was not paged and a drill is acknowledged only by the people of " + this.to, now);
+		}
 		if (!this.everPaged.contains(officer) && !mayAnswer(officer, directory)) {
 			return refuse(officer, "AcknowledgeRequest", officer + " was not paged and " + NOT_ALLOWED + this.to, now);
 		}
@@ -247,6 +258,9 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 		OfficerId officer = command.officer();
 		if (this.status == LadderStatus.CLOSED) {
 			return refuse(officer, "RespondToRequest", "the request is closed", now);
+		}
+		if (this.drill) {
+			return refuse(officer, "RespondToRequest", "a drill is acknowledged, never answered", now);
 		}
 		if (!mayAnswer(officer, directory)) {
 			return refuse(officer, "RespondToRequest", officer + " " + NOT_ALLOWED + this.to, now);
@@ -370,9 +384,11 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 	 * another way than the gateway.
 	 */
 	private boolean mayAnswer(OfficerId officer, DirectoryView directory) {
-		if (isCoordinator(officer, directory)) {
-			return true;
-		}
+		return isCoordinator(officer, directory) || actsForRequestedParty(officer, directory);
+	}
+
+	/** An officer or supervisor of the requested Party. */
+	private boolean actsForRequestedParty(OfficerId officer, DirectoryView directory) {
 		return directory.contactPoint(this.to)
 			.flatMap((cp) -> cp.officer(officer))
 			.filter((found) -> found.hasRole(Role.OFFICER) || found.hasRole(Role.SUPERVISOR))
@@ -466,6 +482,17 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 			boolean wasPaged = this.paged.contains(officer);
 			boolean late = !wasPaged && this.everPaged.contains(officer);
 			int atStep = this.step;
+			if (ladder.drill) {
+				// The drill measured what it came for; nobody owes an answer to it.
+				emit((sequence) -> new RequestAcknowledged(ladder.requestId, sequence, now, officer, atStep, wasPaged,
+						late, null));
+				emit((sequence) -> new RequestClosed(ladder.requestId, sequence, now,
+						RequestClosed.Outcome.DRILL_ACKNOWLEDGED));
+				this.acknowledgedBy = officer;
+				this.fence++;
+				close();
+				return;
+			}
 			Instant respondBy = now.plus(ladder.terms.respondWithin());
 			emit((sequence) -> new RequestAcknowledged(ladder.requestId, sequence, now, officer, atStep, wasPaged, late,
 					respondBy));
@@ -502,6 +529,17 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 				emit((sequence) -> new StepSkipped(ladder.requestId, sequence, now, skipped,
 						"nobody is " + planned.target() + " for " + ladder.to));
 				next++;
+			}
+			if (ladder.drill) {
+				// A drill tests the Party's own reachability; waking the network
+				// coordinator at night for a test would teach them to ignore real pages.
+				// The failure is the drill's result.
+				emit((sequence) -> new RequestClosed(ladder.requestId, sequence, now,
+						RequestClosed.Outcome.DRILL_FAILED));
+				this.step = next;
+				this.fence++;
+				close();
+				return;
 			}
 			if (this.status != LadderStatus.EXHAUSTED) {
 				this.status = LadderStatus.EXHAUSTED;
@@ -545,7 +583,7 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 			this.deadline = due;
 			long alertFence = this.fence;
 			emit((sequence) -> new OfficersAlerted(ladder.requestId, sequence, now, ladder.from, ladder.to,
-					ladder.urgency, step, alertFence, paging.officers(), paging.reason(), due));
+					ladder.urgency, step, alertFence, paging.officers(), paging.reason(), due, ladder.drill));
 		}
 
 		Decision decide() {
@@ -553,7 +591,7 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 			Ladder next = new Ladder(ladder.requestId, ladder.from, ladder.to, ladder.urgency, ladder.policyVersion,
 					ladder.steps, ladder.coordinatorInterval, ladder.terms, this.status, this.step, this.fence,
 					this.paged, this.everPaged, this.deadline, this.sequence, this.acknowledgedBy, this.delivered,
-					this.preservedUntil, this.reminded, this.snoozes);
+					this.preservedUntil, this.reminded, this.snoozes, ladder.drill);
 			return new Decision(next, this.events, next.pendingDeadline());
 		}
 

@@ -24,9 +24,12 @@ public final class Access {
 			.isPresent();
 	}
 
-	/** Officers and supervisors of the requested Party, and the network coordinators. */
+	/**
+	 * Officers and supervisors of the requested Party, and the network coordinators; a
+	 * drill, which measures the Party's own reachability, only the Party's own people.
+	 */
 	public static boolean canAcknowledge(VigilUser user, RequestStatus status) {
-		if (user.isCoordinator()) {
+		if (user.isCoordinator() && !status.drill()) {
 			return true;
 		}
 		CountryCode to = CountryCode.of(status.to());

@@ -87,6 +87,11 @@ public class SignedRequests {
 			throw new Refused(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.WRONG_COUNTRY, "Wrong country",
 					"Signed by " + signer + "'s key, but the request says it is from " + request.from());
 		}
+		if (request.to().equals(request.from())) {
+			// Only the network files a request to the requesting Party itself: a drill.
+			throw new Refused(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.INVALID_CONTENT,
+					"Not a valid preservation request", "to must be another Party than the requesting one");
+		}
 		if (!sender.actsFor(signer, Role.REQUESTER)) {
 			throw new NotAllowed("You may send requests only on behalf of your own Party, not " + signer);
 		}
@@ -124,6 +129,14 @@ public class SignedRequests {
 			.orElseThrow(() -> new Refused(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.SIGNER_NOT_IN_DIRECTORY,
 					"No key to sign with",
 					"The network holds no signing key of " + request.from() + " to sign on its behalf"));
+	}
+
+	/**
+	 * Signs a request the network files itself (a reachability drill) with the network's
+	 * own key: no Party sent it, so no Party's key should vouch for it.
+	 */
+	public SignedRequest signAsNetwork(PreservationRequest request) {
+		return SignedRequest.of(this.trust.network().sign(CanonicalJson.canonicalize(request)), true);
 	}
 
 	private static String whyNotCanonical(byte[] content) {

@@ -22,9 +22,11 @@ import java.util.List;
  * @param offence the offence under investigation, so the officer knows at a glance what
  * it is
  * @param at when it happened
+ * @param drill whether the request is a reachability drill, which the console must label
+ * unmistakably
  */
 public record AlertFrame(String kind, List<String> recipients, String requestId, String from, String to, String urgency,
-		int step, Instant deadline, String reason, String offence, Instant at) {
+		int step, Instant deadline, String reason, String offence, Instant at, boolean drill) {
 
 	public static final String ALERT = "ALERT";
 

@@ -34,12 +34,13 @@ import org.vigil.protocol.request.PreservationRequest;
  * @param signedByNetwork whether the network signed it on the sender's behalf (console)
  * @param receipts the steps a signed receipt has been issued for
  * @param timeline its history, oldest first
+ * @param drill whether it is a reachability drill filed by the network
  */
 public record RequestStatus(String id, RequestState state, String from, String to, String urgency, Instant acceptedAt,
 		String submittedBy, Integer step, List<String> paged, Instant deadline, String deliveredTo, Instant deliveredAt,
 		String acknowledgedBy, Instant acknowledgedAt, Instant respondBy, Answer response, Instant preservedUntil,
 		String outcome, PreservationRequest request, String requestDigest, boolean signedByNetwork,
-		List<ReceiptKind> receipts, List<TimelineEntry> timeline) {
+		List<ReceiptKind> receipts, List<TimelineEntry> timeline, boolean drill) {
 
 	/**
 	 * An answer as the console shows it.

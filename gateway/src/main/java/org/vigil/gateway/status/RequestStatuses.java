@@ -92,6 +92,8 @@ public class RequestStatuses {
 
 	private static final String OUTCOME = "outcome";
 
+	private static final String DRILL = "drill";
+
 	private final StringRedisTemplate redis;
 
 	public RequestStatuses(StringRedisTemplate redis) {
@@ -119,10 +121,14 @@ public class RequestStatuses {
 		fields.put(REQUEST_DIGEST, submit.signed().digest());
 		fields.put(SIGNED, Base64.getEncoder().encodeToString(submit.signed().cms()));
 		fields.put(SIGNED_BY_NETWORK, Boolean.toString(submit.signed().signedByNetwork()));
+		fields.put(DRILL, Boolean.toString(submit.drill()));
 		this.redis.opsForHash().putAll(key, fields);
 		this.redis.opsForHash().putIfAbsent(key, STATE, RequestState.SUBMITTED.name());
 		double score = submit.acceptedAt().toEpochMilli();
-		this.redis.opsForZSet().add(GatewayKeys.sent(request.from()), request.id().value(), score);
+		if (!submit.drill()) {
+			// The drilled Party did not send its drill; the network did.
+			this.redis.opsForZSet().add(GatewayKeys.sent(request.from()), request.id().value(), score);
+		}
 		this.redis.opsForZSet().add(GatewayKeys.received(request.to()), request.id().value(), score);
 	}
 
@@ -149,8 +155,12 @@ public class RequestStatuses {
 			fields.put(FROM, routed.from().value());
 			fields.put(TO, routed.to().value());
 			fields.put(URGENCY, routed.urgency().name());
-			text = "Routed to " + routed.to() + " with policy version " + routed.policyVersion() + " (" + routed.steps()
-					+ " steps before the network coordinator)";
+			fields.put(DRILL, Boolean.toString(routed.drill()));
+			text = routed.drill()
+					? "Drill of " + routed.to() + " routed with policy version " + routed.policyVersion() + " ("
+							+ routed.steps() + " steps; a drill never pages the network coordinator)"
+					: "Routed to " + routed.to() + " with policy version " + routed.policyVersion() + " ("
+							+ routed.steps() + " steps before the network coordinator)";
 		}
 		else if (event instanceof OfficersAlerted alerted) {
 			boolean exhausted = RequestState.EXHAUSTED.name().equals(this.redis.opsForHash().get(key, STATE));
@@ -165,7 +175,7 @@ public class RequestStatuses {
 			}
 			frames.add(new AlertFrame(AlertFrame.ALERT, officers, event.requestId().value(), alerted.from().value(),
 					alerted.to().value(), alerted.urgency().name(), alerted.step(), alerted.deadline(),
-					alerted.reason(), offence, alerted.at()));
+					alerted.reason(), offence, alerted.at(), alerted.drill()));
 			text = "Step " + alerted.step() + ": paged " + String.join(", ", officers) + " (" + alerted.reason()
 					+ "); acknowledge by " + alerted.deadline();
 		}
@@ -257,6 +267,9 @@ public class RequestStatuses {
 				case DISCLOSED -> "the data was disclosed";
 				case REFUSED -> "the request was refused";
 				case PRESERVATION_LAPSED -> "the preservation period ran out";
+				case DRILL_ACKNOWLEDGED -> "the drill was acknowledged";
+				case DRILL_FAILED ->
+					"the drill failed: nobody of " + text(entries(key), TO) + " acknowledged before its ladder ran out";
 			};
 			if (closed.outcome() == RequestClosed.Outcome.PRESERVATION_LAPSED) {
 				notifyRequester(key, event, text, null, offence, frames);
@@ -284,7 +297,8 @@ public class RequestStatuses {
 		}
 		Map<Object, Object> hash = this.redis.opsForHash().entries(GatewayKeys.request(event.requestId()));
 		frames.add(new AlertFrame(AlertFrame.CLEARED, cleared, event.requestId().value(), text(hash, FROM),
-				text(hash, TO), text(hash, URGENCY), intOrZero(hash.get(STEP)), null, reason, offence, event.at()));
+				text(hash, TO), text(hash, URGENCY), intOrZero(hash.get(STEP)), null, reason, offence, event.at(),
+				isDrill(hash)));
 	}
 
 	private static String answerText(RequestResponded responded) {
@@ -311,7 +325,8 @@ public class RequestStatuses {
 			String offence, List<AlertFrame> frames) {
 		Map<Object, Object> hash = this.redis.opsForHash().entries(key);
 		frames.add(new AlertFrame(AlertFrame.NOTICE, recipients, event.requestId().value(), text(hash, FROM),
-				text(hash, TO), text(hash, URGENCY), intOrZero(hash.get(STEP)), due, text, offence, event.at()));
+				text(hash, TO), text(hash, URGENCY), intOrZero(hash.get(STEP)), due, text, offence, event.at(),
+				isDrill(hash)));
 	}
 
 	public Optional<RequestStatus> find(RequestId id) {
@@ -338,13 +353,21 @@ public class RequestStatuses {
 						(request != null) ? WireJson.read(request.toString().getBytes(), PreservationRequest.class)
 								: null,
 						text(hash, REQUEST_DIGEST), Boolean.parseBoolean(text(hash, SIGNED_BY_NETWORK)),
-						receiptsIn(hash), timeline));
+						receiptsIn(hash), timeline, isDrill(hash)));
 	}
 
 	/** The exact signed bytes the network accepted for a request. */
 	public Optional<byte[]> signed(RequestId id) {
 		Object stored = this.redis.opsForHash().get(GatewayKeys.request(id), SIGNED);
 		return Optional.ofNullable(stored).map((base64) -> Base64.getDecoder().decode(base64.toString()));
+	}
+
+	private Map<Object, Object> entries(String key) {
+		return this.redis.opsForHash().entries(key);
+	}
+
+	private static boolean isDrill(Map<Object, Object> hash) {
+		return Boolean.parseBoolean(text(hash, DRILL));
 	}
 
 	private static List<ReceiptKind> receiptsIn(Map<Object, Object> hash) {

@@ -21,19 +21,30 @@ import org.vigil.protocol.Urgency;
  * record
  * @param deadline planned from the previous deadline, never from "now", so lateness does
  * not add up over steps
+ * @param drill whether the request is a reachability drill, so that the console can say
+ * so unmistakably; {@code false} in events written before drills existed
  */
 public record OfficersAlerted(RequestId requestId, long sequence, Instant at, CountryCode from, CountryCode to,
-		Urgency urgency, int step, long fence, List<OfficerId> officers, String reason,
-		Instant deadline) implements RequestEvent {
+		Urgency urgency, int step, long fence, List<OfficerId> officers, String reason, Instant deadline,
+		Boolean drill) implements RequestEvent {
 
 	public OfficersAlerted {
 		Objects.requireNonNull(requestId, "requestId");
 		Objects.requireNonNull(at, "at");
 		Objects.requireNonNull(deadline, "deadline");
 		officers = List.copyOf(officers);
+		// A Boolean, not a boolean: a record written before drills existed has no such
+		// property, and the wire mapper refuses a missing primitive.
+		drill = Boolean.TRUE.equals(drill);
 		if (officers.isEmpty()) {
 			throw new IllegalArgumentException("an alert pages at least one officer");
 		}
+	}
+
+	/** An alert for a real request. */
+	public OfficersAlerted(RequestId requestId, long sequence, Instant at, CountryCode from, CountryCode to,
+			Urgency urgency, int step, long fence, List<OfficerId> officers, String reason, Instant deadline) {
+		this(requestId, sequence, at, from, to, urgency, step, fence, officers, reason, deadline, false);
 	}
 
 }

@@ -31,7 +31,16 @@ public record RequestClosed(RequestId requestId, long sequence, Instant at, Outc
 		 * The preservation period ran out; a mutual-assistance request, if one came,
 		 * follows its own channel.
 		 */
-		PRESERVATION_LAPSED
+		PRESERVATION_LAPSED,
+
+		/** A reachability drill: someone of the drilled Party acknowledged it. */
+		DRILL_ACKNOWLEDGED,
+
+		/**
+		 * A reachability drill: every step of the drilled Party's ladder passed without
+		 * an acknowledgement. The network coordinator is not woken for a drill.
+		 */
+		DRILL_FAILED
 
 	}
 

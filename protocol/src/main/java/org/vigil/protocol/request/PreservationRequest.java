@@ -13,7 +13,9 @@ import org.vigil.protocol.Urgency;
  *
  * @param id the network-wide id, chosen by the sender
  * @param from the requesting Party
- * @param to the requested Party, whose contact point must act
+ * @param to the requested Party, whose contact point must act; the same as {@code from}
+ * only in a reachability drill, which the network files against a Party on its own behalf
+ * (the gateway refuses a request to one's own Party from anyone else, on every path)
  * @param urgency how soon the requested contact point must acknowledge
  * @param createdAt when the sender created the request
  * @param requestingAuthority (a) the authority seeking preservation
@@ -40,9 +42,6 @@ public record PreservationRequest(RequestId id, CountryCode from, CountryCode to
 		Objects.requireNonNull(to, "to");
 		Objects.requireNonNull(urgency, "urgency");
 		Objects.requireNonNull(createdAt, "createdAt");
-		if (from.equals(to)) {
-			throw new IllegalArgumentException("from and to must be different Parties");
-		}
 		requireText("requestingAuthority", requestingAuthority);
 		requireText("offence", offence);
 		requireText("summaryOfFacts", summaryOfFacts);
