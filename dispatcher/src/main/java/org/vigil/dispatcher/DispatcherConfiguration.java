@@ -64,6 +64,12 @@ public class DispatcherConfiguration {
 				(int) properties.sessionTimeout().toMillis());
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
 				(int) Math.max(500, properties.sessionTimeout().toMillis() / 4));
+		// A successor cannot resume a dead instance's partitions before the broker aborts
+		// the transaction it left open, which happens only once that transaction times
+		// out: keep it no longer than the session timeout (Streams' default is 10 s). A
+		// transaction normally lives one commit interval (50 ms).
+		config.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+				(int) properties.sessionTimeout().toMillis());
 		KafkaStreams streams = new KafkaStreams(DispatcherTopology.build(clock, directory,
 				Optional.ofNullable(properties.deadlineOverride()), properties.tick()), config);
 		streams.setUncaughtExceptionHandler((ex) -> {

@@ -18,7 +18,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param stateDir where Kafka Streams keeps its local files; empty for a fresh temporary
  * folder
  * @param sessionTimeout how long the group waits for a dispatcher that stopped answering
- * before its partitions move to another instance; part of the fail-over bound
+ * before its partitions move to another instance, and how long a dead instance's open
+ * transaction lives before the broker aborts it; together they make the fail-over bound
+ * (docs/architecture.md)
  * @param deadlineOverride for demos only: replaces every time to acknowledge, so a ladder
  * climbs in seconds; empty in production
  */
@@ -31,7 +33,7 @@ public record DispatcherProperties(String applicationId, Duration tick, Duration
 		tick = (tick != null) ? tick : Duration.ofMillis(50);
 		commitInterval = (commitInterval != null) ? commitInterval : Duration.ofMillis(50);
 		standbyReplicas = (standbyReplicas != null) ? standbyReplicas : 0;
-		sessionTimeout = (sessionTimeout != null) ? sessionTimeout : Duration.ofSeconds(10);
+		sessionTimeout = (sessionTimeout != null) ? sessionTimeout : Duration.ofSeconds(6);
 		if (tick.isNegative() || tick.isZero()) {
 			throw new IllegalArgumentException("vigil.dispatcher.tick must be positive");
 		}

@@ -101,20 +101,20 @@ class DispatcherFailoverIT {
 	 * {@code vigil.dispatcher.session-timeout}, the production default, passed explicitly
 	 * because the bound below is built on it.
 	 */
-	private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
+	private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
 
 	/**
-	 * {@code transaction.timeout.ms} of the dispatchers' producers: Kafka Streams'
-	 * default under {@code exactly_once_v2}, which the dispatcher keeps.
+	 * {@code transaction.timeout.ms} of the dispatchers' producers, which the dispatcher
+	 * sets to its session timeout.
 	 */
-	private static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(10);
+	private static final Duration TRANSACTION_TIMEOUT = SESSION_TIMEOUT;
 
 	/**
 	 * How often the broker looks for timed-out transactions to abort
-	 * ({@code transaction.abort.timed.out.transaction.cleanup.interval.ms}): Kafka's
-	 * default, which the embedded broker keeps.
+	 * ({@code transaction.abort.timed.out.transaction.cleanup.interval.ms}), which the
+	 * embedded broker sets to a second (Kafka's default is 10 s).
 	 */
-	private static final Duration ABORT_CHECK_INTERVAL = Duration.ofSeconds(10);
+	private static final Duration ABORT_CHECK_INTERVAL = Duration.ofSeconds(1);
 
 	/**
 	 * How late a deadline may fire when the dispatcher that owned it dies. Two things
@@ -128,15 +128,15 @@ class DispatcherFailoverIT {
 	 * its own transactional id and cannot fence the dead one's, so the broker aborts it
 	 * only once it has timed out ({@link #TRANSACTION_TIMEOUT} after it began, at most
 	 * just before the kill) and its periodic check ({@link #ABORT_CHECK_INTERVAL}) has
-	 * noticed: up to 20 s after the kill, which dominates. Then the survivor restores the
-	 * task's two in-memory stores from their changelogs (milliseconds here, well under a
-	 * second for thousands of ladders) and fires every due deadline on its first tick (50
-	 * ms). The 5 s on top leave room for two CPU cores shared by a broker and three JVMs.
-	 * Measured: 11 to 16 s.
+	 * noticed: up to 7 s after the kill, about as long as the group takes. Then the
+	 * survivor restores the task's two in-memory stores from their changelogs
+	 * (milliseconds here, well under a second for thousands of ladders) and fires every
+	 * due deadline on its first tick (50 ms). The 4 s on top leave room for two CPU cores
+	 * shared by a broker and three JVMs: 11.5 s in all, against the issue's aim of 10 s.
 	 */
 	private static final Duration FAIL_OVER_LATENESS_BOUND = max(SESSION_TIMEOUT.plus(SESSION_TIMEOUT.dividedBy(4)),
 			TRANSACTION_TIMEOUT.plus(ABORT_CHECK_INTERVAL))
-		.plus(Duration.ofSeconds(5));
+		.plus(Duration.ofSeconds(4));
 
 	/**
 	 * Startup of two Spring Boot JVMs and a first rebalance, with room to spare on a slow

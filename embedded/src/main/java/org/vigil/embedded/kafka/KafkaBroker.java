@@ -240,6 +240,10 @@ public final class KafkaBroker implements AutoCloseable {
 		props.put("num.partitions", "3");
 		props.put("group.initial.rebalance.delay.ms", "0");
 		props.put("auto.create.topics.enable", "false");
+		// Abort a dead producer's timed-out transaction within a second, not ten: until
+		// then its partitions stay closed to a dispatcher taking over
+		// (docs/architecture.md).
+		props.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
 		// Fail start-up with an exception instead of waiting forever for the controller.
 		props.put("server.max.startup.time.ms", Long.toString(READY_TIMEOUT.toMillis()));
 		// Modest footprint: the defaults are sized for a dedicated production machine (50
