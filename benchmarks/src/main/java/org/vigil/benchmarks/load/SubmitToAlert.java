@@ -117,6 +117,11 @@ public final class SubmitToAlert {
 			Session requester = Session.login(base, "fr.requester");
 			List<StompAlerts> channels = new ArrayList<>();
 			Map<String, Long> alerted = new ConcurrentHashMap<>();
+			// Wall-clock split of the path at the dispatcher's clock (the frame's "at",
+			// when
+			// the dispatcher paged): everything is on this host, so one clock.
+			Map<String, Instant> dispatched = new ConcurrentHashMap<>();
+			Map<String, Instant> alertedAt = new ConcurrentHashMap<>();
 			ContactPoint de = SeedDirectory.demo()
 				.contactPoints()
 				.stream()
@@ -128,22 +133,27 @@ public final class SubmitToAlert {
 					Session session = Session.login(base, officer.id().value());
 					channels.add(StompAlerts.open(session.http, base, session.cookieHeader(), (frame, nanos) -> {
 						if ("ALERT".equals(frame.path("kind").asString())) {
-							alerted.putIfAbsent(frame.path("requestId").asString(), nanos);
+							String id = frame.path("requestId").asString();
+							alertedAt.putIfAbsent(id, Instant.now());
+							dispatched.putIfAbsent(id, Instant.parse(frame.path("at").asString()));
+							alerted.putIfAbsent(id, nanos);
 						}
 					}));
 				}
 			}
 			System.out.printf("logged in fr.requester and %d DE officers, STOMP subscribed%n", channels.size());
+			// Each rate: the network, then the floor at once, under the same conditions.
+			int[] sizes = null;
 			for (int rate : rates) {
-				submissions(requester, alerted, rate, warmupSeconds, false);
-				submissions(requester, alerted, rate, seconds, true);
-			}
-			int[] sizes = { typicalSize(bootstrap, Topics.REQUESTS, "SubmitRequest"),
-					typicalSize(bootstrap, Topics.EVENTS, "OfficersAlerted") };
-			System.out.printf("record sizes on the path: SubmitRequest %d B, OfficersAlerted %d B%n", sizes[0],
-					sizes[1]);
-			KafkaSetup.createTopics(bootstrap, List.of(FLOOR_HOP_1, FLOOR_HOP_2), false);
-			for (int rate : rates) {
+				submissions(requester, alerted, dispatched, alertedAt, rate, warmupSeconds, false);
+				submissions(requester, alerted, dispatched, alertedAt, rate, seconds, true);
+				if (sizes == null) {
+					sizes = new int[] { typicalSize(bootstrap, Topics.REQUESTS, "SubmitRequest"),
+							typicalSize(bootstrap, Topics.EVENTS, "OfficersAlerted") };
+					System.out.printf("record sizes on the path: SubmitRequest %d B, OfficersAlerted %d B%n", sizes[0],
+							sizes[1]);
+					KafkaSetup.createTopics(bootstrap, List.of(FLOOR_HOP_1, FLOOR_HOP_2), false);
+				}
 				floor(bootstrap, sizes, floorLinger, rate, warmupSeconds, seconds);
 			}
 			channels.forEach(StompAlerts::close);
@@ -154,11 +164,12 @@ public final class SubmitToAlert {
 		}
 	}
 
-	private static void submissions(Session requester, Map<String, Long> alerted, int rate, int seconds, boolean report)
-			throws Exception {
+	private static void submissions(Session requester, Map<String, Long> alerted, Map<String, Instant> dispatched,
+			Map<String, Instant> alertedAt, int rate, int seconds, boolean report) throws Exception {
 		int count = rate * seconds;
 		Map<String, Long> intended = new ConcurrentHashMap<>();
 		Map<String, Long> accepted = new ConcurrentHashMap<>();
+		Map<String, Instant> acceptedAt = new ConcurrentHashMap<>();
 		AtomicInteger refused = new AtomicInteger();
 		AtomicReference<String> firstRefusal = new AtomicReference<>();
 		String loadBefore = Percentiles.loadAverage();
@@ -176,6 +187,7 @@ public final class SubmitToAlert {
 			requester.postAsync("/api/v1/requests", form(id)).whenComplete((response, failure) -> {
 				if (failure == null && response.statusCode() == 202) {
 					accepted.put(id, System.nanoTime());
+					acceptedAt.put(id, Instant.now());
 				}
 				else {
 					refused.incrementAndGet();
@@ -198,6 +210,8 @@ public final class SubmitToAlert {
 		Percentiles acceptedToAlert = new Percentiles("accepted (202) → ALERT frame");
 		Percentiles sendToAlert = new Percentiles("intended send → ALERT frame");
 		Percentiles sendToAccepted = new Percentiles("intended send → 202 (HTTP)");
+		Percentiles acceptedToDispatched = new Percentiles("  of which accepted → dispatcher paged (at)");
+		Percentiles dispatchedToAlert = new Percentiles("  of which dispatcher paged (at) → frame");
 		int frameFirst = 0;
 		for (Map.Entry<String, Long> entry : intended.entrySet()) {
 			Long frame = alerted.get(entry.getKey());
@@ -210,6 +224,11 @@ public final class SubmitToAlert {
 				if (ok != null) {
 					frameFirst += (frame < ok) ? 1 : 0;
 					acceptedToAlert.recordMicros((frame - ok) / 1000);
+					Instant paged = dispatched.get(entry.getKey());
+					acceptedToDispatched
+						.recordMicros(Duration.between(acceptedAt.get(entry.getKey()), paged).toNanos() / 1000);
+					dispatchedToAlert
+						.recordMicros(Duration.between(paged, alertedAt.get(entry.getKey())).toNanos() / 1000);
 				}
 			}
 		}
@@ -223,6 +242,8 @@ public final class SubmitToAlert {
 		}
 		System.out.println("load average before: " + loadBefore + "; after: " + Percentiles.loadAverage());
 		System.out.println(acceptedToAlert.summary());
+		System.out.println(acceptedToDispatched.summary());
+		System.out.println(dispatchedToAlert.summary());
 		System.out.println(sendToAlert.summary());
 		System.out.println(sendToAccepted.summary());
 	}
@@ -346,7 +367,7 @@ public final class SubmitToAlert {
 
 	private static void awaitHealthy(URI base, Process network, Path log) throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
-		Instant giveUp = Instant.now().plusSeconds(180);
+		Instant giveUp = Instant.now().plusSeconds(300);
 		while (Instant.now().isBefore(giveUp)) {
 			if (!network.isAlive()) {
 				throw new IllegalStateException("The network stopped; see " + log);
@@ -355,7 +376,7 @@ public final class SubmitToAlert {
 				HttpResponse<String> health = http.send(
 						HttpRequest.newBuilder(base.resolve("/actuator/health")).build(),
 						HttpResponse.BodyHandlers.ofString());
-				if (health.statusCode() == 200 && health.body().startsWith("{\"status\":\"UP\"")) {
+				if (health.statusCode() == 200 && health.body().strip().endsWith("\"status\":\"UP\"}")) {
 					return;
 				}
 			}
@@ -364,7 +385,7 @@ public final class SubmitToAlert {
 			}
 			Thread.sleep(250);
 		}
-		throw new IllegalStateException("The network was not healthy within 180 s; see " + log);
+		throw new IllegalStateException("The network was not healthy within 300 s; see " + log);
 	}
 
 	private static String form(String id) {
