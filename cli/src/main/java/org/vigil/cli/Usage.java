@@ -68,6 +68,41 @@ final class Usage {
 
 	static final String DIRECTORY = DIRECTORY_VERIFY + "\n" + DIRECTORY_IMPORT;
 
+	static final String AUDIT_KEYGEN = """
+			Usage: vigil audit keygen --out DIR [--name NAME] [--force]
+
+			Generates the audit log's Ed25519 key, apart from the PKI's keys: DIR/log.key, the
+			private key (PKCS#8 PEM, mode 600, for the ledger that signs checkpoints), and
+			DIR/log.pub, its verifier key <name>+<hash>+<key> (C2SP signed-note), for auditors.
+			  --out DIR            where to write log.key and log.pub
+			  --name NAME          the log's name, the origin of its checkpoints (default vigil/audit);
+			                       no spaces or '+', e.g. audit.vigil.example.org
+			  --force              replace an existing log key
+			""";
+
+	static final String AUDIT_VERIFY = """
+			Usage: vigil audit verify export.jsonl --log-key log.pub
+
+			Replays an export of the audit log: recomputes the RFC 9162 root over the entries,
+			checks every checkpoint's signature with the log key and its root against the entries,
+			the consistency of successive checkpoints (a forked log), and the inclusion proofs.
+			Prints entries, checkpoints and the latest root; else the first problem (exit 1).
+			  --log-key FILE       the log's verifier key (log.pub)
+			""";
+
+	static final String AUDIT_PROVE = """
+			Usage: vigil audit prove --export export.jsonl --seq N --log-key log.pub
+
+			Verifies the export as 'vigil audit verify' does, then proves that entry N is in the
+			latest checkpoint: prints the entry, its leaf hash, the checkpoint and the inclusion
+			proof (also as an export line), checked as an auditor holding only that proof would.
+			  --export FILE        the export (JSON Lines)
+			  --seq N              the entry's sequence number
+			  --log-key FILE       the log's verifier key (log.pub)
+			""";
+
+	static final String AUDIT = AUDIT_KEYGEN + "\n" + AUDIT_VERIFY + "\n" + AUDIT_PROVE;
+
 	static final String MAIN = """
 			Usage: vigil <command> [options]
 
@@ -78,6 +113,9 @@ final class Usage {
 			  vigil verify receipt.p7s --request request.p7s (--ca ca.pem --crl crl.pem | --pki DIR) [--at INSTANT]
 			  vigil directory verify export.p7s (--ca ca.pem --crl crl.pem | --pki DIR) [--at INSTANT]
 			  vigil directory import export.p7s (--ca ca.pem --crl crl.pem | --pki DIR) --out directory.json [--force]
+			  vigil audit keygen --out DIR [--name NAME] [--force]
+			  vigil audit verify export.jsonl --log-key log.pub
+			  vigil audit prove --export export.jsonl --seq N --log-key log.pub
 			  vigil help [command]
 
 			Exit status: 0 success, 1 verification or other failure (one line on stderr saying
@@ -95,6 +133,10 @@ final class Usage {
 			case "directory" -> DIRECTORY;
 			case "directory verify" -> DIRECTORY_VERIFY;
 			case "directory import" -> DIRECTORY_IMPORT;
+			case "audit" -> AUDIT;
+			case "audit keygen" -> AUDIT_KEYGEN;
+			case "audit verify" -> AUDIT_VERIFY;
+			case "audit prove" -> AUDIT_PROVE;
 			default -> null;
 		};
 	}

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.vigil.cli.audit.AuditCommands;
 import org.vigil.cli.directory.DirectoryImport;
 import org.vigil.cli.pki.PkiInit;
 import org.vigil.cli.sign.RequestSigning;
@@ -43,6 +44,9 @@ public final class Vigil {
 	public static final int USAGE = 2;
 
 	private static final Set<String> HELP = Set.of("help", "--help", "-h");
+
+	/** The log key's name when {@code vigil audit keygen} is given no {@code --name}. */
+	static final String AUDIT_LOG_NAME = "vigil/audit";
 
 	private final Clock clock;
 
@@ -109,6 +113,7 @@ public final class Vigil {
 			case "sign" -> sign(rest);
 			case "verify" -> verify(rest);
 			case "directory" -> directory(rest);
+			case "audit" -> audit(rest);
 			default -> throw new UsageException("unknown command " + command, Usage.MAIN);
 		}
 	}
@@ -286,6 +291,60 @@ public final class Vigil {
 		at.ifPresent((instant) -> this.out.println("(verified as of " + instant + ", given by --at)"));
 		this.out.println("wrote " + outFile + ": the seed directory of " + verified.export().countries().size()
 				+ " Parties (load it with vigil.directory.seed=" + outFile + ")");
+	}
+
+	// ------------------------------------------------------------------ audit
+
+	private void audit(List<String> args) {
+		if (args.isEmpty()) {
+			throw new UsageException("missing audit command (keygen, verify or prove)", Usage.AUDIT);
+		}
+		String command = args.get(0);
+		List<String> rest = args.subList(1, args.size());
+		switch (command) {
+			case "keygen" -> auditKeygen(rest);
+			case "verify" -> auditVerify(rest);
+			case "prove" -> auditProve(rest);
+			default -> {
+				if (!helpAsked(args, Usage.AUDIT)) {
+					throw new UsageException("unknown audit command " + command, Usage.AUDIT);
+				}
+			}
+		}
+	}
+
+	private void auditKeygen(List<String> args) {
+		if (helpAsked(args, Usage.AUDIT_KEYGEN)) {
+			return;
+		}
+		Arguments arguments = Arguments.parse(args, Set.of("--out", "--name"), Set.of("--force"), Usage.AUDIT_KEYGEN);
+		arguments.positionals(new String[0]);
+		new AuditCommands(this.out).keygen(arguments.requiredPath("--out"),
+				arguments.option("--name").orElse(AUDIT_LOG_NAME), arguments.flag("--force"));
+	}
+
+	private void auditVerify(List<String> args) {
+		if (helpAsked(args, Usage.AUDIT_VERIFY)) {
+			return;
+		}
+		Arguments arguments = Arguments.parse(args, Set.of("--log-key"), Set.of(), Usage.AUDIT_VERIFY);
+		Path export = Path.of(arguments.positionals("the export to verify (export.jsonl)").get(0));
+		new AuditCommands(this.out).verify(export, arguments.requiredPath("--log-key"));
+	}
+
+	private void auditProve(List<String> args) {
+		if (helpAsked(args, Usage.AUDIT_PROVE)) {
+			return;
+		}
+		Arguments arguments = Arguments.parse(args, Set.of("--export", "--seq", "--log-key"), Set.of(),
+				Usage.AUDIT_PROVE);
+		arguments.positionals(new String[0]);
+		String seq = arguments.required("--seq");
+		if (!seq.matches("0|[1-9][0-9]{0,17}")) {
+			throw arguments.usage("--seq takes a sequence number such as 42, not " + seq);
+		}
+		new AuditCommands(this.out).prove(arguments.requiredPath("--export"), Long.parseLong(seq),
+				arguments.requiredPath("--log-key"));
 	}
 
 	/** A message on one line, as the exit contract promises. */
