@@ -171,7 +171,8 @@ public class GatewayConfiguration {
 	 * model.
 	 */
 	@Bean
-	ConcurrentKafkaListenerContainerFactory<String, byte[]> gatewayListenerFactory(KafkaProperties kafka) {
+	ConcurrentKafkaListenerContainerFactory<String, byte[]> gatewayListenerFactory(KafkaProperties kafka,
+			GatewayProperties properties) {
 		Map<String, Object> config = kafka.buildConsumerProperties();
 		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -184,6 +185,9 @@ public class GatewayConfiguration {
 		DefaultErrorHandler errors = new DefaultErrorHandler(backOff);
 		errors.addNotRetryableExceptions(UnreadableRecord.class);
 		factory.setCommonErrorHandler(errors);
+		// One thread kept the alert path waiting behind Redis writes and receipt signing
+		// under load (docs/benchmarks.md).
+		factory.setConcurrency(properties.projectorThreads());
 		return factory;
 	}
 

@@ -25,10 +25,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * minute before being answered 429; 0 for no limit. The default, 600, is ten a second:
  * far above what a person does, and a national system that needs more gets its own
  * setting
+ * @param projectorThreads how many threads of each gateway instance project events into
+ * the read model; more than the topics' partitions only idle. Events of one request stay
+ * in order: they share a partition, and a partition has one thread
  */
 @ConfigurationProperties("vigil.gateway")
 public record GatewayProperties(String demoPassword, Duration publishTimeout, String consumerGroup, Path pkiDir,
-		String pkiPassword, Duration clockSkew, Integer maxSignedRequestBytes, Integer requestsPerMinute) {
+		String pkiPassword, Duration clockSkew, Integer maxSignedRequestBytes, Integer requestsPerMinute,
+		Integer projectorThreads) {
 
 	public GatewayProperties {
 		publishTimeout = (publishTimeout != null) ? publishTimeout : Duration.ofSeconds(10);
@@ -36,6 +40,7 @@ public record GatewayProperties(String demoPassword, Duration publishTimeout, St
 		clockSkew = (clockSkew != null) ? clockSkew : Duration.ofMinutes(5);
 		maxSignedRequestBytes = (maxSignedRequestBytes != null) ? maxSignedRequestBytes : 1024 * 1024;
 		requestsPerMinute = (requestsPerMinute != null) ? requestsPerMinute : 600;
+		projectorThreads = (projectorThreads != null) ? projectorThreads : 3;
 		if (requestsPerMinute < 0) {
 			throw new IllegalArgumentException("vigil.gateway.requests-per-minute is 0 (no limit) or more");
 		}

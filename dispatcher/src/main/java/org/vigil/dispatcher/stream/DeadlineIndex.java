@@ -15,7 +15,18 @@ import org.vigil.protocol.RequestId;
  */
 final class DeadlineIndex {
 
+	/** Below every key. */
+	static final Bytes FIRST = Bytes.wrap(new byte[0]);
+
 	private DeadlineIndex() {
+	}
+
+	/**
+	 * Above every key due at or before {@code now} and below every later one: the due
+	 * millis of the next millisecond with no request id after them.
+	 */
+	static Bytes dueBy(Instant now) {
+		return Bytes.wrap(ByteBuffer.allocate(Long.BYTES).putLong(Math.max(0, now.toEpochMilli() + 1)).array());
 	}
 
 	static Bytes key(Instant due, RequestId requestId) {
