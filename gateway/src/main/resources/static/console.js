@@ -437,6 +437,37 @@
 		if (open) renderDetails(open);
 	}
 
+	// ---------------------------------------------------------------- supervisors' overview
+
+	async function loadOverview() {
+		let overview;
+		try {
+			overview = await api('GET', '/api/v1/overview');
+		} catch (e) {
+			if (!session.redirecting) $('#overview-summary').textContent = `Could not refresh (${errorText(e)}); retrying.`;
+			return;
+		}
+		const scope = overview.scope === 'network' ? 'across the network' : `in ${overview.scope}`;
+		$('#overview-summary').textContent = `${overview.open.length} open ${scope}: ${overview.escalated} escalated, `
+			+ `${overview.overdue} overdue.`;
+		const rows = overview.open.map((line) => {
+			const s = line.status;
+			const flags = [line.overdue ? 'OVERDUE' : null, line.escalated ? 'escalated' : null].filter(Boolean).join(', ');
+			const row = el('tr', { class: `request-row${line.overdue ? ' is-overdue' : ''}`, tabindex: '0',
+				'data-request-id': s.id, 'aria-label': `Request ${s.id}, ${s.state}${flags ? ', ' + flags : ''}. Press Enter for details.` },
+			el('th', { scope: 'row' }, shortId(s.id)), el('td', { text: `${s.from} → ${s.to}` }),
+			el('td', {}, badge('urgency', s.urgency)), el('td', {}, badge('state', s.state)),
+			el('td', { text: String(s.step ?? '—') }), el('td', {}, timeEl(s.respondBy || s.deadline)),
+			el('td', { text: flags || '—' }));
+			const open = () => showDetails(s.id, s, row);
+			row.addEventListener('click', open);
+			row.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(); } });
+			return row;
+		});
+		if (!rows.length) rows.push(el('tr', {}, el('td', { colspan: '7', class: 'empty', text: 'Nothing open.' })));
+		$('#overview tbody').replaceChildren(...rows);
+	}
+
 	// ---------------------------------------------------------------- details panel
 
 	async function showDetails(id, status, returnFocus) {
@@ -844,6 +875,11 @@
 			setInterval(() => loadTable('received'), 10000);
 			setInterval(catchUp, 30000); // safety net; frames are the fast path
 			setInterval(tickCountdowns, 1000);
+		}
+		if (roles.includes('SUPERVISOR') || roles.includes('COORDINATOR')) {
+			$('#overview-section').hidden = false;
+			loadOverview();
+			setInterval(() => { if (!document.hidden) loadOverview(); }, 15000);
 		}
 		if (isRequester) {
 			$('#new-request').hidden = false;
