@@ -1,5 +1,6 @@
 package org.vigil.protocol;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
  *
  * @param value two upper-case ASCII letters
  */
-public record CountryCode(@JsonValue String value) {
+public record CountryCode(@JsonValue String value) implements Serializable {
 
 	private static final Pattern FORM = Pattern.compile("[A-Z]{2}");
 

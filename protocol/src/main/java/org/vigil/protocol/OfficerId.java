@@ -1,5 +1,6 @@
 package org.vigil.protocol;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  *
  * @param value 2 to 64 lower-case letters, digits, '.', '_' or '-'
  */
-public record OfficerId(@JsonValue String value) {
+public record OfficerId(@JsonValue String value) implements Serializable {
 
 	private static final Pattern FORM = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 

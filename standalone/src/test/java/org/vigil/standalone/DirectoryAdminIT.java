@@ -121,6 +121,12 @@ class DirectoryAdminIT extends NetworkTest {
 			assertProblem(admin.get("/api/v1/directory/contact-points/ZZ"), 404, "/problems/not-found");
 
 			assertThat(endOffsets(Topics.DIRECTORY)).as("nothing written").isEqualTo(before);
+			try (ConsoleSession networkAdmin = ConsoleSession.login(this.port, "net.coordinator", PASSWORD)) {
+				HttpResponse<String> unchanged = networkAdmin.put(GERMANY, entry, etag);
+				assertThat(unchanged.statusCode()).as("a network administrator may edit any Party").isEqualTo(200);
+				assertThat(unchanged.headers().firstValue("ETag")).contains(etag);
+			}
+			assertThat(endOffsets(Topics.DIRECTORY)).as("an unchanged entry is not written again").isEqualTo(before);
 			assertThat(auditSince(auditBefore, (audit) -> audit.detail().contains("xx.nobody")))
 				.filteredOn((audit) -> audit.action().equals("CHANGE_DIRECTORY_ENTRY"))
 				.extracting(AuditEntry::actor, AuditEntry::outcome)

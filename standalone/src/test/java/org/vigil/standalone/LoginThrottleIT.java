@@ -61,6 +61,14 @@ class LoginThrottleIT extends NetworkTest {
 			.contains("REJECTED BadCredentialsException", "REJECTED LockedException");
 	}
 
+	@Test
+	void aConsoleLoginSessionIsKeptInRedisForEveryGatewayInstance() throws Exception {
+		try (ConsoleSession officer = ConsoleSession.login(this.port, "fr.admin", PASSWORD)) {
+			assertThat(officer.get("/api/v1/me").statusCode()).isEqualTo(200);
+			assertThat(this.redis.keys(GatewayKeys.SESSIONS + ":sessions:*")).as("sessions in Redis").isNotEmpty();
+		}
+	}
+
 	private HttpResponse<String> me(String user, String password) throws Exception {
 		String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 		return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/me"))
