@@ -23,6 +23,10 @@ public final class AuditKeys {
 		this.prefix = Objects.requireNonNull(prefix, "prefix");
 	}
 
+	public String prefix() {
+		return this.prefix;
+	}
+
 	/** The number of entries in the ledger (a decimal string). */
 	public String size() {
 		return this.prefix + ":size";

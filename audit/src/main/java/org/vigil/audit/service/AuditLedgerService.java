@@ -109,6 +109,13 @@ public class AuditLedgerService implements SmartLifecycle {
 		return this.keys;
 	}
 
+	/** The next offset of the topic that the ledger will read: how far it has come. */
+	public long nextOffset() {
+		synchronized (this.ledger) {
+			return this.store.nextOffset();
+		}
+	}
+
 	/** The canonical bytes of entries {@code [from, from + limit)} that exist. */
 	public List<byte[]> entries(long from, int limit) {
 		synchronized (this.ledger) {
@@ -141,7 +148,7 @@ public class AuditLedgerService implements SmartLifecycle {
 			.orElse(0L);
 		this.checkpointedAt = this.clock.instant();
 		this.running = true;
-		this.thread = new Thread(this::run, "vigil-audit-ledger-" + this.keys.size());
+		this.thread = new Thread(this::run, "audit-ledger " + this.keys.prefix());
 		this.thread.setDaemon(true);
 		this.thread.start();
 	}
