@@ -3,7 +3,6 @@ package org.vigil.audit.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -121,11 +120,7 @@ public class AuditLedgerService implements SmartLifecycle {
 	/** The canonical bytes of entries {@code [from, from + limit)} that exist. */
 	public List<byte[]> entries(long from, int limit) {
 		synchronized (this.ledger) {
-			List<byte[]> entries = new ArrayList<>();
-			for (long seq = from; seq < this.store.size() && entries.size() < limit; seq++) {
-				entries.add(this.store.entry(seq));
-			}
-			return entries;
+			return this.store.entries(from, limit);
 		}
 	}
 

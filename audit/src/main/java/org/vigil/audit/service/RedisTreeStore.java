@@ -1,6 +1,7 @@
 package org.vigil.audit.service;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -76,6 +77,28 @@ public final class RedisTreeStore implements TreeStore {
 			throw new IllegalStateException("entry " + seq + " is missing from Redis under " + this.keys.entries());
 		}
 		return ((String) value).getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** The canonical bytes of entries {@code [from, from + count)}, in one round trip. */
+	public List<byte[]> entries(long from, int count) {
+		long end = Math.min(this.size, from + count);
+		if (from < 0 || from >= end) {
+			return List.of();
+		}
+		List<Object> fields = new ArrayList<>();
+		for (long seq = from; seq < end; seq++) {
+			fields.add(Long.toString(seq));
+		}
+		List<byte[]> entries = new ArrayList<>(fields.size());
+		List<Object> values = this.redis.opsForHash().multiGet(this.keys.entries(), fields);
+		for (int i = 0; i < values.size(); i++) {
+			if (values.get(i) == null) {
+				throw new IllegalStateException(
+						"entry " + (from + i) + " is missing from Redis under " + this.keys.entries());
+			}
+			entries.add(((String) values.get(i)).getBytes(StandardCharsets.UTF_8));
+		}
+		return entries;
 	}
 
 	/** The next offset of the topic's partition to read: 0 for an empty store. */

@@ -74,6 +74,7 @@ class RedisTreeStoreTest {
 		assertThat(reopened.size()).isEqualTo(300);
 		assertThat(reopened.nextOffset()).isEqualTo(1300);
 		assertThat(reopened.entry(42)).isEqualTo(entry(42));
+		assertThat(reopened.entries(298, 10)).containsExactly(entry(298), entry(299));
 		assertThat(new Ledger("o", reopened).root(300)).isEqualTo(inMemory.root(300));
 	}
 
