@@ -61,11 +61,17 @@ public final class Topics {
 	 * @param name the topic name
 	 * @param config topic-level configuration
 	 * @param doc what it carries
+	 * @param partitions how many partitions it must have, or 0 for the broker's default
 	 */
-	public record Declaration(String name, Map<String, String> config, String doc) {
+	public record Declaration(String name, Map<String, String> config, String doc, int partitions) {
 
 		public Declaration {
 			config = Map.copyOf(config);
+		}
+
+		/** A topic with the broker's default number of partitions. */
+		public Declaration(String name, Map<String, String> config, String doc) {
+			this(name, config, doc, 0);
 		}
 
 	}
@@ -74,7 +80,9 @@ public final class Topics {
 	public static List<Declaration> all() {
 		return List.of(new Declaration(REQUESTS, KEEP_FOREVER, REQUESTS_DOC),
 				new Declaration(EVENTS, KEEP_FOREVER, EVENTS_DOC), new Declaration(DIRECTORY, COMPACTED, DIRECTORY_DOC),
-				new Declaration(AUDIT, KEEP_FOREVER, AUDIT_DOC),
+				// One partition: the ledger numbers the entries in topic order, and a
+				// rebuild must find the same order (docs/audit.md).
+				new Declaration(AUDIT, KEEP_FOREVER, AUDIT_DOC, 1),
 				new Declaration(REQUESTS_DEAD_LETTER, KEEP_FOREVER, REQUESTS_DEAD_LETTER_DOC));
 	}
 

@@ -11,19 +11,21 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.vigil.audit.service.AuditLedgerConfiguration;
 import org.vigil.directory.publication.DirectoryServiceConfiguration;
 import org.vigil.dispatcher.DispatcherConfiguration;
 import org.vigil.gateway.GatewayConfiguration;
 import org.vigil.protocol.pki.PkiLayout;
 
 /**
- * Directory, dispatcher and gateway in one application context. {@link #main} first
- * starts the embedded Kafka broker and redis-server, then the network on them, then
- * prints where to go.
+ * Directory, dispatcher, gateway and audit ledger in one application context.
+ * {@link #main} first starts the embedded Kafka broker and redis-server, then the network
+ * on them, then prints where to go.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({ DirectoryServiceConfiguration.class, DispatcherConfiguration.class, GatewayConfiguration.class })
+@Import({ DirectoryServiceConfiguration.class, DispatcherConfiguration.class, GatewayConfiguration.class,
+		AuditLedgerConfiguration.class })
 public class StandaloneApplication {
 
 	/**
@@ -45,13 +47,15 @@ public class StandaloneApplication {
 		String pkiPassword = setting(args, "vigil.standalone.pki-password", "VIGIL_PKI_PASSWORD",
 				DevNetworkPki.DEFAULT_PASSWORD);
 		PkiLayout pki = DevNetworkPki.ensure(dataDir.resolve("pki"), pkiPassword.toCharArray());
+		Path auditKey = DevLogKey.ensure(dataDir.resolve("audit-key"));
 		EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(dataDir, kafkaPort, redisPort);
 		SpringApplication application = new SpringApplication(StandaloneApplication.class);
 		application.setAdditionalProfiles(DEMO_PROFILE);
 		application.setDefaultProperties(Map.of("spring.kafka.bootstrap-servers", infrastructure.bootstrapServers(),
 				"spring.data.redis.host", "127.0.0.1", "spring.data.redis.port", infrastructure.redisPort(),
 				"vigil.gateway.pki-dir", pki.root().toString(), "vigil.gateway.pki-password", pkiPassword,
-				"vigil.directory.pki-dir", pki.root().toString(), "vigil.directory.pki-password", pkiPassword));
+				"vigil.directory.pki-dir", pki.root().toString(), "vigil.directory.pki-password", pkiPassword,
+				"vigil.audit.key-dir", auditKey.toString()));
 		// Our own hook, so that Kafka and Redis stop only after every service has let go
 		// of them.
 		application.setRegisterShutdownHook(false);

@@ -32,13 +32,17 @@ final class Infrastructure {
 
 	final PkiLayout pkiLayout;
 
+	/** The audit ledger's log key, as the standalone creates it on first start. */
+	final Path auditKeyDir;
+
 	static final String PKI_PASSWORD = "test-pki";
 
-	private Infrastructure(KafkaBroker kafka, RedisServer redis, DevPki pki, PkiLayout pkiLayout) {
+	private Infrastructure(KafkaBroker kafka, RedisServer redis, DevPki pki, PkiLayout pkiLayout, Path auditKeyDir) {
 		this.kafka = kafka;
 		this.redis = redis;
 		this.pki = pki;
 		this.pkiLayout = pkiLayout;
+		this.auditKeyDir = auditKeyDir;
 	}
 
 	static synchronized Infrastructure get() {
@@ -58,7 +62,7 @@ final class Infrastructure {
 						SeedDirectory.demo().contactPoints().stream().map(ContactPoint::country).toList());
 				pki.crlValidity(Duration.ofDays(3650)).issueCrl();
 				PkiLayout layout = pki.write(data.resolve("pki"), PKI_PASSWORD.toCharArray());
-				instance = new Infrastructure(kafka, redis, pki, layout);
+				instance = new Infrastructure(kafka, redis, pki, layout, DevLogKey.ensure(data.resolve("audit-key")));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

@@ -72,6 +72,7 @@ abstract class NetworkTest {
 		registry.add("vigil.gateway.pki-password", () -> Infrastructure.PKI_PASSWORD);
 		registry.add("vigil.directory.pki-dir", () -> infrastructure.pkiLayout.root().toString());
 		registry.add("vigil.directory.pki-password", () -> Infrastructure.PKI_PASSWORD);
+		registry.add("vigil.audit.key-dir", () -> infrastructure.auditKeyDir.toString());
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

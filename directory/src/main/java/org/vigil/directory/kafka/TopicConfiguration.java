@@ -12,17 +12,18 @@ import org.vigil.protocol.Topics;
  * Every Vigil topic as a {@link NewTopic}, from {@link Topics#all()}. Whichever service
  * starts first creates them; for the others it is a no-op. Partitions and replicas are
  * left to the broker's defaults ({@code num.partitions},
- * {@code default.replication.factor}), which is where an operator sizes a cluster.
+ * {@code default.replication.factor}), which is where an operator sizes a cluster, except
+ * for a topic that declares its partitions ({@code vigil.audit}: one).
  */
 @Configuration(proxyBeanMethods = false)
 public class TopicConfiguration {
 
 	@Bean
 	KafkaAdmin.NewTopics vigilTopics() {
-		return new KafkaAdmin.NewTopics(Topics.all()
-			.stream()
-			.map((topic) -> TopicBuilder.name(topic.name()).configs(topic.config()).build())
-			.toArray(NewTopic[]::new));
+		return new KafkaAdmin.NewTopics(Topics.all().stream().map((topic) -> {
+			TopicBuilder builder = TopicBuilder.name(topic.name()).configs(topic.config());
+			return (topic.partitions() > 0) ? builder.partitions(topic.partitions()).build() : builder.build();
+		}).toArray(NewTopic[]::new));
 	}
 
 }

@@ -61,7 +61,7 @@ public class SecurityConfiguration {
 		RequestMatcher ownCredentials = (request) -> request.getHeader("Authorization") != null;
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error", "/problems/**",
-					"/webjars/**", "/console.css", "/favicon.ico")
+					"/api/v1/audit/log-key", "/webjars/**", "/console.css", "/favicon.ico")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

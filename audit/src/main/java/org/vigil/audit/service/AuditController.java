@@ -1,0 +1,238 @@
+package org.vigil.audit.service;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.vigil.audit.checkpoint.Checkpoint;
+import org.vigil.audit.export.ExportWriter;
+import org.vigil.audit.ledger.Ledger;
+import org.vigil.audit.merkle.ConsistencyProof;
+import org.vigil.audit.merkle.Hash;
+import org.vigil.audit.merkle.InclusionProof;
+import org.vigil.protocol.audit.AuditEntry;
+import org.vigil.protocol.json.WireJson;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The ledger over HTTP: checkpoints, entries, proofs and the export for those who may
+ * read the whole log (AUDITOR, NETWORK_ADMIN, COORDINATOR); the log's verifier key for
+ * anyone.
+ */
+@RestController
+@RequestMapping("/api/v1/audit")
+public class AuditController {
+
+	/** The roles that may read the whole log. */
+	static final List<String> READERS = List.of("AUDITOR", "NETWORK_ADMIN", "COORDINATOR");
+
+	static final int MAX_LIMIT = 1000;
+
+	/** The most entries one filtered page looks at, so that a page costs a bound. */
+	static final int MAX_SCAN = 10_000;
+
+	private static final MediaType JSON_LINES = MediaType.parseMediaType("application/jsonl");
+
+	private final AuditLedgerService service;
+
+	public AuditController(AuditLedgerService service) {
+		this.service = service;
+	}
+
+	@GetMapping(path = "/log-key", produces = MediaType.TEXT_PLAIN_VALUE)
+	public String logKey() {
+		return this.service.signer().verifierKey().encoded() + "\n";
+	}
+
+	@GetMapping(path = "/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
+	public String checkpoint(HttpServletRequest request) {
+		mayRead(request);
+		return this.service.latestCheckpoint()
+			.orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "/problems/not-found", "No checkpoint yet",
+					"The ledger has not signed a checkpoint yet"));
+	}
+
+	@GetMapping(path = "/entries", produces = MediaType.APPLICATION_JSON_VALUE)
+	public ObjectNode entries(HttpServletRequest request, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String limit, @RequestParam(required = false) String actor,
+			@RequestParam(required = false) String action, @RequestParam(required = false) String object,
+			@RequestParam(required = false) String since, @RequestParam(required = false) String until) {
+		mayRead(request);
+		long start = number("from", from, 0);
+		long count = number("limit", limit, 100);
+		if (count < 1 || count > MAX_LIMIT) {
+			throw invalid("limit must be between 1 and " + MAX_LIMIT);
+		}
+		Instant after = instant("since", since);
+		Instant before = instant("until", until);
+		ObjectNode answer = WireJson.mapper().createObjectNode();
+		ArrayNode page = answer.putArray("entries");
+		long seq = start;
+		for (byte[] bytes : this.service.entries(start, MAX_SCAN)) {
+			AuditEntry entry = WireJson.read(bytes, AuditEntry.class);
+			if ((actor == null || actor.equals(entry.actor())) && (action == null || action.equals(entry.action()))
+					&& (object == null || object.equals(entry.object()))
+					&& (after == null || !entry.at().isBefore(after))
+					&& (before == null || entry.at().isBefore(before))) {
+				ObjectNode line = page.addObject();
+				line.put("seq", seq);
+				line.set("entry", WireJson.mapper().readTree(bytes));
+			}
+			seq++;
+			if (page.size() == count) {
+				break;
+			}
+		}
+		answer.put("next", seq);
+		answer.put("size", this.service.ledger().size());
+		return answer;
+	}
+
+	@GetMapping(path = "/proof/inclusion", produces = MediaType.APPLICATION_JSON_VALUE)
+	public ObjectNode inclusion(HttpServletRequest request, @RequestParam(required = false) String seq,
+			@RequestParam(required = false) String size) {
+		mayRead(request);
+		Ledger ledger = this.service.ledger();
+		long index = number("seq", seq, -1);
+		long treeSize = number("size", size, latestSize());
+		if (index < 0 || index >= treeSize || treeSize > ledger.size()) {
+			throw invalid("seq must be below size, and size at most the ledger's " + ledger.size());
+		}
+		InclusionProof proof = ledger.inclusion(index, treeSize);
+		ObjectNode answer = WireJson.mapper().createObjectNode();
+		answer.put("seq", index);
+		answer.put("size", treeSize);
+		answer.put("leafHash", ledger.leaf(index).base64());
+		answer.put("root", ledger.root(treeSize).base64());
+		hashes(answer.putArray("proof"), proof.path());
+		return answer;
+	}
+
+	@GetMapping(path = "/proof/consistency", produces = MediaType.APPLICATION_JSON_VALUE)
+	public ObjectNode consistency(HttpServletRequest request, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to) {
+		mayRead(request);
+		Ledger ledger = this.service.ledger();
+		long fromSize = number("from", from, -1);
+		long toSize = number("to", to, latestSize());
+		if (fromSize < 0 || fromSize > toSize || toSize > ledger.size()) {
+			throw invalid("0 <= from <= to <= " + ledger.size() + " is required");
+		}
+		ConsistencyProof proof = ledger.consistency(fromSize, toSize);
+		ObjectNode answer = WireJson.mapper().createObjectNode();
+		answer.put("from", fromSize);
+		answer.put("to", toSize);
+		answer.put("fromRoot", ledger.root(fromSize).base64());
+		answer.put("toRoot", ledger.root(toSize).base64());
+		hashes(answer.putArray("proof"), proof.path());
+		return answer;
+	}
+
+	/**
+	 * The whole log up to its latest checkpoint, as {@link ExportWriter} writes it: the
+	 * entries, each checkpoint after the entries it covers, and a consistency proof
+	 * between successive checkpoints.
+	 */
+	@GetMapping(path = "/export")
+	public ResponseEntity<StreamingResponseBody> export(HttpServletRequest request) {
+		mayRead(request);
+		List<String> notes = this.service.checkpoints();
+		StreamingResponseBody body = (out) -> {
+			BufferedWriter text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+			ExportWriter writer = new ExportWriter(text);
+			long written = 0;
+			long previous = 0;
+			for (String note : notes) {
+				long size = Checkpoint.open(note, this.service.signer().verifierKey()).size();
+				while (written < size) {
+					for (byte[] entry : this.service.entries(written, (int) Math.min(MAX_LIMIT, size - written))) {
+						writer.entry(written++, entry);
+					}
+				}
+				writer.checkpoint(note);
+				if (previous > 0 && previous < size) {
+					writer.consistency(this.service.ledger().consistency(previous, size));
+				}
+				previous = size;
+			}
+			writer.flush();
+		};
+		return ResponseEntity.ok()
+			.contentType(JSON_LINES)
+			.header("Content-Disposition", "attachment; filename=\"audit-export.jsonl\"")
+			.body(body);
+	}
+
+	private long latestSize() {
+		return this.service.latestCheckpoint()
+			.map((note) -> Checkpoint.open(note, this.service.signer().verifierKey()).size())
+			.orElse(this.service.ledger().size());
+	}
+
+	private static void hashes(ArrayNode array, List<Hash> hashes) {
+		hashes.forEach((hash) -> array.add(hash.base64()));
+	}
+
+	private static void mayRead(HttpServletRequest request) {
+		if (READERS.stream().noneMatch(request::isUserInRole)) {
+			throw problem(HttpStatus.FORBIDDEN, "/problems/not-allowed", "Not allowed",
+					"Only an auditor, a network administrator or the coordinator may read the audit log");
+		}
+	}
+
+	private static long number(String name, String value, long fallback) {
+		if (value == null || value.isBlank()) {
+			if (fallback < 0) {
+				throw invalid(name + " is required");
+			}
+			return fallback;
+		}
+		try {
+			return Long.parseLong(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw invalid(name + " must be a whole number, not '" + value + "'");
+		}
+	}
+
+	private static Instant instant(String name, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Instant.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw invalid(name + " must be a UTC time such as 2026-11-22T02:00:00Z, not '" + value + "'");
+		}
+	}
+
+	private static ErrorResponseException invalid(String detail) {
+		return problem(HttpStatus.UNPROCESSABLE_ENTITY, "/problems/invalid-fields", "Invalid query", detail);
+	}
+
+	private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(type));
+		problem.setTitle(title);
+		return new ErrorResponseException(status, problem, null);
+	}
+
+}

@@ -1,0 +1,88 @@
+package org.vigil.audit.service;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.vigil.audit.ledger.Ledger;
+import org.vigil.audit.merkle.InMemoryTreeStore;
+import org.vigil.embedded.FreePorts;
+import org.vigil.embedded.redis.RedisServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * The Redis store on a real redis-server: the same roots and proofs as the in-memory
+ * store, and a store opened again over the same keys resumes where the last append left
+ * it, offset included.
+ */
+class RedisTreeStoreTest {
+
+	@TempDir
+	static Path dataDir;
+
+	private static RedisServer redisServer;
+
+	private static LettuceConnectionFactory connections;
+
+	private static StringRedisTemplate redis;
+
+	@BeforeAll
+	static void startRedis() {
+		redisServer = RedisServer.start(dataDir, FreePorts.pick());
+		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisServer.port()));
+		connections.afterPropertiesSet();
+		redis = new StringRedisTemplate(connections);
+	}
+
+	@AfterAll
+	static void stopRedis() {
+		connections.destroy();
+		redisServer.close();
+	}
+
+	private static byte[] entry(int i) {
+		return ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void sameTreeAsInMemoryAndResumesExactly() {
+		AuditKeys keys = new AuditKeys("test:resume");
+		RedisTreeStore store = new RedisTreeStore(redis, keys);
+		Ledger inRedis = new Ledger("o", store);
+		Ledger inMemory = new Ledger("o", new InMemoryTreeStore());
+		for (int i = 0; i < 300; i++) {
+			store.stage(entry(i), 1000 + i + 1);
+			assertThat(inRedis.append(entry(i))).isEqualTo(i);
+			inMemory.append(entry(i));
+		}
+		for (long size : new long[] { 0, 1, 2, 7, 64, 255, 300 }) {
+			assertThat(inRedis.root(size)).isEqualTo(inMemory.root(size));
+		}
+		assertThat(inRedis.inclusion(123, 300)).isEqualTo(inMemory.inclusion(123, 300));
+		assertThat(inRedis.consistency(77, 300)).isEqualTo(inMemory.consistency(77, 300));
+
+		RedisTreeStore reopened = new RedisTreeStore(redis, keys);
+		assertThat(reopened.size()).isEqualTo(300);
+		assertThat(reopened.nextOffset()).isEqualTo(1300);
+		assertThat(reopened.entry(42)).isEqualTo(entry(42));
+		assertThat(reopened.entries(298, 10)).containsExactly(entry(298), entry(299));
+		assertThat(new Ledger("o", reopened).root(300)).isEqualTo(inMemory.root(300));
+	}
+
+	@Test
+	void anAppendWithoutItsEntryAndOffsetIsRefused() {
+		Ledger ledger = new Ledger("o", new RedisTreeStore(redis, new AuditKeys("test:unstaged")));
+		assertThatIllegalStateException().isThrownBy(() -> ledger.append(entry(0)));
+		assertThat(new RedisTreeStore(redis, new AuditKeys("test:unstaged")).size()).isZero();
+	}
+
+}
