@@ -74,9 +74,9 @@ public class GatewayConfiguration {
 	}
 
 	@Bean
-	CommandPublisher commandPublisher(KafkaTemplate<String, byte[]> gatewayKafkaTemplate,
-			GatewayProperties properties) {
-		return new CommandPublisher(gatewayKafkaTemplate, properties.publishTimeout());
+	CommandPublisher commandPublisher(KafkaTemplate<String, byte[]> gatewayKafkaTemplate, GatewayProperties properties,
+			AuditTrail audit) {
+		return new CommandPublisher(gatewayKafkaTemplate, properties.publishTimeout(), audit);
 	}
 
 	@Bean

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -94,7 +95,10 @@ final class Browser implements AutoCloseable {
 	 */
 	<T> T wait(ExpectedCondition<T> condition) {
 		try {
-			return new WebDriverWait(this.driver, WAIT).until(condition);
+			// A page that re-renders (a refreshed table) replaces elements under the
+			// test's feet;
+			// looking again is what a person would do.
+			return new WebDriverWait(this.driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
 		}
 		catch (TimeoutException ex) {
 			screenshot("timeout-" + System.currentTimeMillis());

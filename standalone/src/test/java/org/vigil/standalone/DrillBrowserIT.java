@@ -55,7 +55,10 @@ class DrillBrowserIT extends NetworkTest {
 				driver.findElement(By.id("refresh")).click();
 				return driver.findElement(franceRow).getText().contains("ACKNOWLEDGED");
 			});
-			coordinator.find(franceRow).click();
+			coordinator.wait((driver) -> {
+				driver.findElement(franceRow).click();
+				return true;
+			});
 			coordinator.wait(ExpectedConditions.textMatches(By.cssSelector("#country-drills tbody"),
 					Pattern.compile(onCall.value())));
 			coordinator.screenshot("drills-report");

@@ -5,15 +5,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.vigil.directory.policy.StepTarget;
 import org.vigil.gateway.status.AlertFrame;
 import org.vigil.protocol.OfficerId;
+import org.vigil.protocol.Topics;
+import org.vigil.protocol.audit.AuditEntry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -109,6 +115,7 @@ class RequestLifecycleIT extends NetworkTest {
 				ConsoleSession stranger = ConsoleSession.login(this.port,
 						onCall("DE", StepTarget.PRIMARY_ON_CALL).value(), PASSWORD)) {
 			unitedStates.connectAlerts(this.subscriptions);
+			Map<TopicPartition, Long> auditBefore = endOffsets(Topics.AUDIT);
 			String id = submitted(requester, "US", "ROUTINE");
 			awaitState(requester, id, "ALERTED");
 
@@ -140,6 +147,17 @@ class RequestLifecycleIT extends NetworkTest {
 			assertThat(closed.get("outcome").asString()).isEqualTo("REFUSED");
 			HttpResponse<String> again = unitedStates.post(path(id, "response"), "{\"kind\": \"DISCLOSED\"}");
 			assertThat(again.statusCode()).isEqualTo(409);
+
+			// Who did and who saw what, without the contents: the answers' kinds, never
+			// their
+			// notes.
+			List<AuditEntry> audit = auditSince(auditBefore, (entry) -> entry.object().equals(id)
+					&& entry.action().equals("RESPOND") && entry.detail().equals("REFUSED"));
+			assertThat(audit).filteredOn((entry) -> entry.object().equals(id))
+				.extracting(AuditEntry::actor, AuditEntry::action)
+				.contains(tuple("jp.requester", "SUBMIT_REQUEST"), tuple("jp.requester", "READ_REQUEST"),
+						tuple(officer.value(), "RESPOND"), tuple("jp.requester", "SUPPLY_INFORMATION"));
+			assertThat(audit).extracting(AuditEntry::detail).noneMatch((detail) -> detail.contains("Account 4711"));
 		}
 	}
 

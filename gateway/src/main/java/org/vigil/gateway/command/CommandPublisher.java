@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.springframework.kafka.core.KafkaTemplate;
+import org.vigil.gateway.audit.AuditTrail;
+import org.vigil.gateway.audit.CommandAudit;
 import org.vigil.gateway.problem.NetworkUnavailable;
 import org.vigil.protocol.Topics;
 import org.vigil.protocol.dispatch.DispatchCommand;
@@ -23,9 +25,12 @@ public class CommandPublisher {
 
 	private final Duration timeout;
 
-	public CommandPublisher(KafkaTemplate<String, byte[]> kafka, Duration timeout) {
+	private final AuditTrail audit;
+
+	public CommandPublisher(KafkaTemplate<String, byte[]> kafka, Duration timeout, AuditTrail audit) {
 		this.kafka = kafka;
 		this.timeout = timeout;
+		this.audit = audit;
 	}
 
 	/**
@@ -35,6 +40,9 @@ public class CommandPublisher {
 		try {
 			this.kafka.send(Topics.REQUESTS, command.requestId().value(), WireJson.write(command))
 				.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+			// Only once Kafka holds the command: the audit log records what the network
+			// accepted, not what someone tried.
+			this.audit.record(CommandAudit.of(command));
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			throw new NetworkUnavailable("Kafka did not confirm the write within " + this.timeout, ex);

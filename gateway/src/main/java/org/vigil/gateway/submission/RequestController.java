@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -28,10 +29,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.vigil.directory.party.ContactPoint;
 import org.vigil.directory.party.Role;
 import org.vigil.directory.replica.DirectoryView;
 import org.vigil.gateway.GatewayProperties;
+import org.vigil.gateway.audit.AuditTrail;
 import org.vigil.gateway.audit.SubmissionAuditFilter;
 import org.vigil.gateway.command.CommandPublisher;
 import org.vigil.gateway.problem.FieldError;
@@ -52,6 +56,7 @@ import org.vigil.gateway.status.RequestStatuses;
 import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.RequestId;
 import org.vigil.protocol.Urgency;
+import org.vigil.protocol.audit.AuditEntry;
 import org.vigil.protocol.dispatch.AcknowledgeRequest;
 import org.vigil.protocol.dispatch.EscalateNow;
 import org.vigil.protocol.dispatch.RecordDelivery;
@@ -105,8 +110,10 @@ class RequestController {
 
 	private final int maxSignedBytes;
 
+	private final AuditTrail audit;
+
 	RequestController(CommandPublisher commands, RequestStatuses statuses, DirectoryView directory, Clock clock,
-			SignedRequests signedRequests, Receipts receipts, GatewayProperties properties) {
+			SignedRequests signedRequests, Receipts receipts, GatewayProperties properties, AuditTrail audit) {
 		this.commands = commands;
 		this.statuses = statuses;
 		this.directory = directory;
@@ -114,6 +121,7 @@ class RequestController {
 		this.signedRequests = signedRequests;
 		this.receipts = receipts;
 		this.maxSignedBytes = properties.maxSignedRequestBytes();
+		this.audit = audit;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -212,6 +220,7 @@ class RequestController {
 	@GetMapping(path = "/{id}/signed", produces = SIGNED_REQUEST)
 	ResponseEntity<byte[]> signed(@AuthenticationPrincipal VigilUser user, @PathVariable String id) {
 		RequestStatus status = visible(user, id);
+		read(user, status, "the signed request");
 		return this.statuses.signed(RequestId.of(status.id()))
 			.map((bytes) -> ResponseEntity.ok().contentType(MediaType.parseMediaType(SIGNED_REQUEST)).body(bytes))
 			.orElseThrow(() -> new RequestNotFound(id));
@@ -230,6 +239,7 @@ class RequestController {
 			.filter((candidate) -> candidate.name().equalsIgnoreCase(kind))
 			.findFirst()
 			.orElseThrow(() -> new RequestNotFound(id + "/receipts/" + kind));
+		read(user, status, "the " + receiptKind + " receipt");
 		return this.receipts.find(RequestId.of(status.id()), receiptKind)
 			.map((bytes) -> ResponseEntity.ok().contentType(MediaType.parseMediaType(SIGNED_REQUEST)).body(bytes))
 			.orElseThrow(() -> new RequestNotFound(id + "/receipts/" + kind));
@@ -237,7 +247,21 @@ class RequestController {
 
 	@GetMapping("/{id}")
 	RequestStatus get(@AuthenticationPrincipal VigilUser user, @PathVariable String id) {
-		return visible(user, id);
+		RequestStatus status = visible(user, id);
+		read(user, status, "status and contents");
+		return status;
+	}
+
+	/**
+	 * Records who viewed what: a court may ask months later who saw a request. Only reads
+	 * of one request by id; the lists of a country's requests are what the console polls.
+	 */
+	private void read(VigilUser user, RequestStatus status, String what) {
+		Object correlation = RequestContextHolder.currentRequestAttributes()
+			.getAttribute(SubmissionAuditFilter.CORRELATION_ID, RequestAttributes.SCOPE_REQUEST);
+		this.audit.record(new AuditEntry(this.clock.instant(), user.id().value(), "READ_REQUEST", status.id(),
+				"ACCEPTED", what, (correlation != null) ? correlation.toString() : UUID.randomUUID().toString(),
+				status.requestDigest()));
 	}
 
 	/**
