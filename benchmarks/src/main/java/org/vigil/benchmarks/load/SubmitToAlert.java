@@ -103,7 +103,10 @@ public final class SubmitToAlert {
 						"--server.address=127.0.0.1", "--server.port=" + httpPort,
 						// Every step gets an hour, so no ladder escalates while we
 						// measure.
-						"--vigil.dispatcher.deadline-override=3600s"));
+						"--vigil.dispatcher.deadline-override=3600s",
+						// One requester sends everything: the per-person limit would
+						// measure the limit, not the path.
+						"--vigil.gateway.requests-per-minute=0"));
 		command.addAll(networkSettings);
 		System.out.println("network: " + String.join(" ", command.subList(1, command.size())));
 		System.out.println("load average at start: " + Percentiles.loadAverage());
