@@ -1,6 +1,5 @@
 package org.vigil.dispatcher.crash;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,27 +11,18 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.directory.party.ContactPoint;
-import org.vigil.directory.replica.DirectoryKeys;
-import org.vigil.directory.seed.SeedDirectory;
-import org.vigil.embedded.kafka.KafkaBroker;
 import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.OfficerId;
 import org.vigil.protocol.RequestId;
@@ -76,42 +66,21 @@ class DispatcherCrashIT {
 	@TempDir
 	static Path data;
 
-	private static KafkaBroker kafka;
-
-	private final List<Process> dispatchers = new ArrayList<>();
+	private static CrashNetwork network;
 
 	@BeforeAll
 	static void startKafkaWithTheDemoDirectory() throws Exception {
-		kafka = KafkaBroker.start(data.resolve("kafka"), 0);
-		try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-			admin
-				.createTopics(Topics.all()
-					.stream()
-					.map((topic) -> new NewTopic(topic.name(), Optional.empty(), Optional.empty())
-						.configs(topic.config()))
-					.toList())
-				.all()
-				.get(30, TimeUnit.SECONDS);
-		}
-		SeedDirectory seed = SeedDirectory.demo();
-		try (KafkaProducer<String, byte[]> producer = producer()) {
-			producer
-				.send(new ProducerRecord<>(Topics.DIRECTORY, DirectoryKeys.NETWORK, WireJson.write(seed.network())));
-			for (ContactPoint contactPoint : seed.contactPoints()) {
-				producer.send(new ProducerRecord<>(Topics.DIRECTORY, DirectoryKeys.party(contactPoint.country()),
-						WireJson.write(contactPoint)));
-			}
-		}
+		network = CrashNetwork.start(data);
 	}
 
 	@AfterAll
 	static void stopKafka() {
-		kafka.close();
+		network.close();
 	}
 
 	@AfterEach
 	void killDispatchers() {
-		this.dispatchers.forEach(Process::destroyForcibly);
+		network.killDispatchers();
 	}
 
 	@Test
@@ -140,20 +109,7 @@ class DispatcherCrashIT {
 	}
 
 	private Process startDispatcher(String name) throws Exception {
-		Path log = Path.of("target", "dispatcher-" + name + ".log");
-		Files.createDirectories(log.getParent());
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process process = new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
-				"org.vigil.dispatcher.DispatcherApplication",
-				"--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--server.port=0",
-				"--server.address=127.0.0.1", "--vigil.dispatcher.deadline-override=" + DEADLINE.toSeconds() + "s",
-				"--vigil.dispatcher.state-dir=" + data.resolve("state-" + name),
-				"--logging.level.org.apache.kafka=WARN")
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
-		this.dispatchers.add(process);
-		return process;
+		return network.startDispatcher(name, "dispatcher-" + name, DEADLINE);
 	}
 
 	private static RequestId submit(String from, String to) throws Exception {
@@ -165,7 +121,7 @@ class DispatcherCrashIT {
 						"Deleted after 7 days", true),
 				SignedRequest.of(new byte[] { 0x30, 0x00 }, false), OfficerId.of(from.toLowerCase() + ".requester"),
 				now);
-		try (KafkaProducer<String, byte[]> producer = producer()) {
+		try (KafkaProducer<String, byte[]> producer = network.producer()) {
 			producer.send(new ProducerRecord<>(Topics.REQUESTS, id.value(), WireJson.write((DispatchCommand) submit)))
 				.get(10, TimeUnit.SECONDS);
 		}
@@ -186,7 +142,7 @@ class DispatcherCrashIT {
 	/** Every committed event of one request, read from the beginning of the topic. */
 	private static List<RequestEvent> events(RequestId id) {
 		Properties config = new Properties();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, network.bootstrapServers());
 		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		List<RequestEvent> events = new ArrayList<>();
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
@@ -207,13 +163,6 @@ class DispatcherCrashIT {
 			}
 		}
 		return events;
-	}
-
-	private static KafkaProducer<String, byte[]> producer() {
-		Properties config = new Properties();
-		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-		config.put(ProducerConfig.ACKS_CONFIG, "all");
-		return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
 	}
 
 }

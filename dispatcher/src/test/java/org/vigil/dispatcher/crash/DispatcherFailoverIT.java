@@ -1,6 +1,5 @@
 package org.vigil.dispatcher.crash;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +10,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,17 +24,13 @@ import java.util.stream.LongStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,10 +38,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vigil.directory.party.ContactPoint;
-import org.vigil.directory.replica.DirectoryKeys;
-import org.vigil.directory.seed.SeedDirectory;
-import org.vigil.embedded.kafka.KafkaBroker;
 import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.OfficerId;
 import org.vigil.protocol.RequestId;
@@ -154,39 +144,18 @@ class DispatcherFailoverIT {
 	@TempDir
 	static Path data;
 
-	private static KafkaBroker kafka;
-
-	private final List<Process> dispatchers = new ArrayList<>();
+	private static CrashNetwork network;
 
 	private ScheduledExecutorService load;
 
 	@BeforeAll
 	static void startKafkaWithTheDemoDirectory() throws Exception {
-		kafka = KafkaBroker.start(data.resolve("kafka"), 0);
-		try (Admin admin = admin()) {
-			admin
-				.createTopics(Topics.all()
-					.stream()
-					.map((topic) -> new NewTopic(topic.name(), Optional.empty(), Optional.empty())
-						.configs(topic.config()))
-					.toList())
-				.all()
-				.get(30, TimeUnit.SECONDS);
-		}
-		SeedDirectory seed = SeedDirectory.demo();
-		try (KafkaProducer<String, byte[]> producer = producer()) {
-			producer
-				.send(new ProducerRecord<>(Topics.DIRECTORY, DirectoryKeys.NETWORK, WireJson.write(seed.network())));
-			for (ContactPoint contactPoint : seed.contactPoints()) {
-				producer.send(new ProducerRecord<>(Topics.DIRECTORY, DirectoryKeys.party(contactPoint.country()),
-						WireJson.write(contactPoint)));
-			}
-		}
+		network = CrashNetwork.start(data);
 	}
 
 	@AfterAll
 	static void stopKafka() {
-		kafka.close();
+		network.close();
 	}
 
 	@AfterEach
@@ -194,7 +163,7 @@ class DispatcherFailoverIT {
 		if (this.load != null) {
 			this.load.shutdownNow();
 		}
-		this.dispatchers.forEach(Process::destroyForcibly);
+		network.killDispatchers();
 	}
 
 	@Test
@@ -210,7 +179,7 @@ class DispatcherFailoverIT {
 
 		Map<RequestId, Submitted> submitted = new ConcurrentHashMap<>();
 		AtomicReference<Exception> loadFailure = new AtomicReference<>();
-		KafkaProducer<String, byte[]> loadProducer = producer();
+		KafkaProducer<String, byte[]> loadProducer = network.producer();
 		this.load = Executors.newSingleThreadScheduledExecutor();
 		AtomicInteger sent = new AtomicInteger();
 		this.load.scheduleAtFixedRate(() -> {
@@ -350,7 +319,7 @@ class DispatcherFailoverIT {
 
 	/** Who owns which partitions of the requests topic, by client id. */
 	private static Map<String, Set<TopicPartition>> assignment() throws Exception {
-		try (Admin admin = admin()) {
+		try (Admin admin = network.admin()) {
 			ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(APPLICATION_ID))
 				.describedGroups()
 				.get(APPLICATION_ID)
@@ -379,22 +348,10 @@ class DispatcherFailoverIT {
 	}
 
 	private Process startDispatcher(String name) throws Exception {
-		Path log = Path.of("target", "dispatcher-failover-" + name + ".log");
-		Files.createDirectories(log.getParent());
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process process = new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
-				"org.vigil.dispatcher.DispatcherApplication",
-				"--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--server.port=0",
-				"--server.address=127.0.0.1", "--vigil.dispatcher.deadline-override=" + DEADLINE.toSeconds() + "s",
-				"--vigil.dispatcher.state-dir=" + data.resolve("state-" + name),
+		return network.startDispatcher(name, "dispatcher-failover-" + name, DEADLINE,
 				"--vigil.dispatcher.session-timeout=" + SESSION_TIMEOUT.toSeconds() + "s",
 				// Names the group member, so the test knows whose partitions are whose.
-				"--spring.kafka.streams.properties.client.id=" + name, "--logging.level.org.apache.kafka=WARN")
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
-		this.dispatchers.add(process);
-		return process;
+				"--spring.kafka.streams.properties.client.id=" + name);
 	}
 
 	private static Submitted submit(KafkaProducer<String, byte[]> producer, String from) throws Exception {
@@ -417,7 +374,7 @@ class DispatcherFailoverIT {
 	/** Every committed event on the events topic, read from the beginning. */
 	private static List<RequestEvent> events() {
 		Properties config = new Properties();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, network.bootstrapServers());
 		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		List<RequestEvent> events = new ArrayList<>();
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
@@ -435,17 +392,6 @@ class DispatcherFailoverIT {
 			}
 		}
 		return events;
-	}
-
-	private static Admin admin() {
-		return Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
-	}
-
-	private static KafkaProducer<String, byte[]> producer() {
-		Properties config = new Properties();
-		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-		config.put(ProducerConfig.ACKS_CONFIG, "all");
-		return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
 	}
 
 	/** A request the broker accepted, on which partition, and when. */
