@@ -281,10 +281,7 @@ class RequestController {
 
 	@PostMapping("/{id}/acknowledgement")
 	ResponseEntity<RequestStatus> acknowledge(@AuthenticationPrincipal VigilUser user, @PathVariable String id) {
-		RequestStatus status = visible(user, id);
-		if (!Access.canAcknowledge(user, status)) {
-			throw new NotAllowed("Only officers of " + status.to() + " or a network coordinator may acknowledge it");
-		}
+		RequestStatus status = forOfficers(user, id, "may acknowledge it");
 		if (status.acknowledgedBy() != null) {
 			return ResponseEntity.ok(status);
 		}
@@ -298,10 +295,7 @@ class RequestController {
 	 */
 	@PostMapping("/{id}/escalation")
 	ResponseEntity<RequestStatus> escalate(@AuthenticationPrincipal VigilUser user, @PathVariable String id) {
-		RequestStatus status = visible(user, id);
-		if (!Access.canAcknowledge(user, status)) {
-			throw new NotAllowed("Only officers of " + status.to() + " or a network coordinator may escalate it");
-		}
+		RequestStatus status = forOfficers(user, id, "may escalate it");
 		if (status.acknowledgedBy() != null) {
 			throw new Refused(HttpStatus.CONFLICT, ProblemTypes.ALREADY_ACKNOWLEDGED, "Already acknowledged",
 					"Request " + status.id() + " was acknowledged by " + status.acknowledgedBy()
@@ -317,10 +311,7 @@ class RequestController {
 	 */
 	@PostMapping("/{id}/delivery")
 	ResponseEntity<Void> delivered(@AuthenticationPrincipal VigilUser user, @PathVariable String id) {
-		RequestStatus status = visible(user, id);
-		if (!Access.canAcknowledge(user, status)) {
-			throw new NotAllowed("Only officers of " + status.to() + " or a network coordinator receive its alerts");
-		}
+		RequestStatus status = forOfficers(user, id, "receive its alerts");
 		this.commands.publish(new RecordDelivery(RequestId.of(status.id()), user.id(), this.clock.instant()));
 		return ResponseEntity.accepted().build();
 	}
@@ -332,10 +323,7 @@ class RequestController {
 	@PostMapping("/{id}/response")
 	ResponseEntity<RequestStatus> respond(@AuthenticationPrincipal VigilUser user, @PathVariable String id,
 			@Valid @RequestBody AnswerForms.ResponseForm form) {
-		RequestStatus status = visible(user, id);
-		if (!Access.canAcknowledge(user, status)) {
-			throw new NotAllowed("Only officers of " + status.to() + " or a network coordinator may answer it");
-		}
+		RequestStatus status = forOfficers(user, id, "may answer it");
 		if (status.state() == RequestState.CLOSED) {
 			throw stateConflict(status, "it is closed");
 		}
@@ -373,10 +361,7 @@ class RequestController {
 	@PostMapping("/{id}/snooze")
 	ResponseEntity<RequestStatus> snooze(@AuthenticationPrincipal VigilUser user, @PathVariable String id,
 			@Valid @RequestBody AnswerForms.SnoozeForm form) {
-		RequestStatus status = visible(user, id);
-		if (!Access.canAcknowledge(user, status)) {
-			throw new NotAllowed("Only officers of " + status.to() + " or a network coordinator may snooze it");
-		}
+		RequestStatus status = forOfficers(user, id, "may snooze it");
 		if (status.state() != RequestState.ACKNOWLEDGED || status.acknowledgedBy() == null) {
 			throw stateConflict(status, "only an acknowledged request waiting for an answer can be snoozed");
 		}
@@ -412,6 +397,19 @@ class RequestController {
 	private static Refused stateConflict(RequestStatus status, String why) {
 		return new Refused(HttpStatus.CONFLICT, ProblemTypes.REQUEST_STATE, "Not in this state",
 				"Request " + status.id() + " is " + status.state() + ": " + why);
+	}
+
+	/**
+	 * A request the caller may act on as the requested Party: an officer or supervisor of
+	 * it, or a network coordinator.
+	 * @param what what the others may not do, for the 403
+	 */
+	private RequestStatus forOfficers(VigilUser user, String id, String what) {
+		RequestStatus status = visible(user, id);
+		if (!Access.canAcknowledge(user, status)) {
+			throw new NotAllowed("Only officers of " + status.to() + " or a network coordinator " + what);
+		}
+		return status;
 	}
 
 	private RequestStatus visible(VigilUser user, String id) {
