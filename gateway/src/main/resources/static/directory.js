@@ -161,6 +161,7 @@
 			return;
 		}
 		$('#who').textContent = `${state.me.name} (${state.me.id}) — ${(state.me.roles || []).join(', ')}`;
+		$('#second-factor').hidden = !(state.me.withheldRoles || []).length;
 		const parties = await api('GET', '/api/v1/directory/contact-points');
 		const select = $('#party');
 		select.replaceChildren(...parties.map((p) => el('option', { value: p.country, text: `${p.country} — ${p.partyName}` })));

@@ -44,6 +44,15 @@ import org.vigil.protocol.RequestId;
  * <li>{@code vigil:gw:drill-due:<ISO>:<period>} — string, expiring after two periods:
  * held by the gateway instance that started that Party's scheduled drill of that period,
  * so that only one instance starts it.</li>
+ * <li>{@code vigil:gw:totp:<user>} — string: a person's TOTP secret, encrypted
+ * ({@code aes-gcm:<base64 nonce and ciphertext>}, bound to the user name) when
+ * {@code vigil.gateway.totp.encryption-key} is set, else {@code plain:<base32>}. Unlike
+ * the rest, it is the only copy: lost, the person enrols again.</li>
+ * <li>{@code vigil:gw:totp-enrolment:<user>} — string, as above, expiring after 10
+ * minutes: a secret offered at enrolment and not yet confirmed with a code.</li>
+ * <li>{@code vigil:gw:totp-used:<user>:<step>} — string, expiring after the steps a code
+ * is accepted in: that person's code of that 30 s step has been used, and is refused
+ * again.</li>
  * </ul>
  */
 public final class GatewayKeys {
@@ -90,6 +99,23 @@ public final class GatewayKeys {
 	/** Taken by the one gateway instance that starts a Party's scheduled drill. */
 	public static String drillDue(CountryCode country, long period) {
 		return PREFIX + "drill-due:" + country.value() + ":" + period;
+	}
+
+	/** A person's TOTP secret (encrypted at rest when a key is configured). */
+	public static String totpSecret(String username) {
+		return PREFIX + "totp:" + username;
+	}
+
+	/** A TOTP secret offered at enrolment, until it is confirmed with a code. */
+	public static String totpEnrolment(String username) {
+		return PREFIX + "totp-enrolment:" + username;
+	}
+
+	/**
+	 * Held once a person's code of that step was accepted, so it is not accepted twice.
+	 */
+	public static String totpUsed(String username, long step) {
+		return PREFIX + "totp-used:" + username + ":" + step;
 	}
 
 	public static String request(RequestId id) {

@@ -51,17 +51,54 @@ final class DevNetworkPki {
 		PkiLayout layout = new PkiLayout(dir.toAbsolutePath());
 		if (Files.isRegularFile(layout.caCertificate())) {
 			renewCrl(layout, password);
-			return layout;
 		}
-		List<CountryCode> parties = SeedDirectory.demo().contactPoints().stream().map(ContactPoint::country).toList();
+		else {
+			List<CountryCode> parties = SeedDirectory.demo()
+				.contactPoints()
+				.stream()
+				.map(ContactPoint::country)
+				.toList();
+			try {
+				DevPki.generate(Clock.systemUTC(), parties).write(layout.root(), password);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot write the dev PKI to " + dir, ex);
+			}
+			log.info("Created a dev network PKI for {} in {}", parties, layout.root());
+		}
+		ensureTls(layout, password);
+		return layout;
+	}
+
+	/**
+	 * What a PKI made before mutual TLS lacks: the gateway's TLS server certificate for
+	 * this machine, and the contact points' TLS client credentials as PEM for curl.
+	 */
+	static void ensureTls(PkiLayout layout, char[] password) {
 		try {
-			DevPki.generate(Clock.systemUTC(), parties).write(layout.root(), password);
+			DevPki pki = null;
+			if (!Files.isRegularFile(layout.gatewayTlsServer())) {
+				pki = DevPki.load(layout.root(), password);
+				pki.issueTlsServer(List.of("localhost"), List.of("127.0.0.1", "::1"))
+					.writePkcs12(layout.gatewayTlsServer(), PkiLayout.TLS_SERVER_ALIAS, password);
+				log.info("Issued the gateway's TLS server certificate (localhost, 127.0.0.1) in {}",
+						layout.gatewayTlsServer());
+			}
+			for (CountryCode country : SeedDirectory.demo()
+				.contactPoints()
+				.stream()
+				.map(ContactPoint::country)
+				.toList()) {
+				if (Files.isRegularFile(layout.partyTlsClient(country))
+						&& !Files.isRegularFile(layout.partyTlsClientKeyPem(country))) {
+					pki = (pki != null) ? pki : DevPki.load(layout.root(), password);
+					DevPki.writeTlsClientPem(layout, pki.party(country));
+				}
+			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write the dev PKI to " + dir, ex);
+			throw new UncheckedIOException("Cannot complete the dev PKI's TLS files in " + layout.root(), ex);
 		}
-		log.info("Created a dev network PKI for {} in {}", parties, layout.root());
-		return layout;
 	}
 
 }

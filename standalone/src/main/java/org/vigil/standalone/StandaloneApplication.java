@@ -48,6 +48,7 @@ public class StandaloneApplication {
 				DevNetworkPki.DEFAULT_PASSWORD);
 		PkiLayout pki = DevNetworkPki.ensure(dataDir.resolve("pki"), pkiPassword.toCharArray());
 		Path auditKey = DevLogKey.ensure(dataDir.resolve("audit-key"));
+		String totpKey = DevTotpKey.ensure(dataDir.resolve("totp-key"));
 		EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(dataDir, kafkaPort, redisPort);
 		SpringApplication application = new SpringApplication(StandaloneApplication.class);
 		application.setAdditionalProfiles(DEMO_PROFILE);
@@ -55,7 +56,7 @@ public class StandaloneApplication {
 				"spring.data.redis.host", "127.0.0.1", "spring.data.redis.port", infrastructure.redisPort(),
 				"vigil.gateway.pki-dir", pki.root().toString(), "vigil.gateway.pki-password", pkiPassword,
 				"vigil.directory.pki-dir", pki.root().toString(), "vigil.directory.pki-password", pkiPassword,
-				"vigil.audit.key-dir", auditKey.toString()));
+				"vigil.audit.key-dir", auditKey.toString(), "vigil.gateway.totp.encryption-key", totpKey));
 		// Our own hook, so that Kafka and Redis stop only after every service has let go
 		// of them.
 		application.setRegisterShutdownHook(false);

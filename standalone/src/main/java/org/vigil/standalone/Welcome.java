@@ -15,6 +15,7 @@ import org.vigil.directory.party.Officer;
 import org.vigil.directory.party.Role;
 import org.vigil.directory.policy.StepTarget;
 import org.vigil.directory.replica.DirectoryView;
+import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.pki.PkiLayout;
 
 /**
@@ -39,6 +40,26 @@ final class Welcome {
 		text.append(" Vigil is running (ready in ").append(startup.toMillis() / 1000.0).append(" s)\n\n");
 		text.append(" Console:  ").append(console).append("/\n");
 		text.append(" Health:   ").append(console).append("/actuator/health\n");
+		String mtls = environment.getProperty("vigil.gateway.mtls.port");
+		if (mtls != null && !mtls.isBlank()) {
+			CountryCode france = CountryCode.of("FR");
+			text.append(" mTLS:     https://")
+				.append(host)
+				.append(':')
+				.append(mtls)
+				.append("/api/v1/  (national systems, with their TLS client certificate; e.g.\n")
+				.append("            curl --cacert ")
+				.append(pki.caCertificate())
+				.append(" \\\n              --cert ")
+				.append(pki.partyTlsClientCertificatePem(france))
+				.append(" --key ")
+				.append(pki.partyTlsClientKeyPem(france))
+				.append(" \\\n              https://")
+				.append(host)
+				.append(':')
+				.append(mtls)
+				.append("/api/v1/me)\n");
+		}
 		text.append(" Kafka:    ").append(infrastructure.bootstrapServers()).append(" (KRaft, in this JVM)\n");
 		text.append(" Redis:    127.0.0.1:")
 			.append(infrastructure.redisPort())

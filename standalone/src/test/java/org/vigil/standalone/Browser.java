@@ -78,8 +78,31 @@ final class Browser implements AutoCloseable {
 		find(By.id("username")).sendKeys(username);
 		find(By.id("password")).sendKeys(password);
 		find(By.cssSelector("form button[type=submit]")).click();
+		wait(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("user-id")),
+				ExpectedConditions.urlContains("/login/totp")));
+		if (this.driver.getCurrentUrl().contains("/login/totp")) {
+			giveCode(SecondFactor.code(username));
+		}
 		wait(ExpectedConditions.textToBe(By.id("user-id"), username));
 		return this;
+	}
+
+	/**
+	 * Sets up a second factor on the enrolment page, reading the secret off the page as a
+	 * person would type it into their app, and returns to the console with every role
+	 * counting. Undo with {@link SecondFactor#forget}.
+	 */
+	Browser enrolSecondFactor(String username) {
+		this.driver.get(this.base + "/login/totp/enrol");
+		SecondFactor.remember(username, find(By.id("totp-secret")).getText());
+		giveCode(SecondFactor.code(username));
+		wait(ExpectedConditions.textToBe(By.id("user-id"), username));
+		return this;
+	}
+
+	private void giveCode(String code) {
+		find(By.id("code")).sendKeys(code);
+		find(By.cssSelector("form button[type=submit]")).click();
 	}
 
 	WebDriver driver() {

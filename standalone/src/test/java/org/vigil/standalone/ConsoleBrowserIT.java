@@ -141,6 +141,8 @@ class ConsoleBrowserIT extends NetworkTest {
 		OfficerId primary = onCall("DE", StepTarget.PRIMARY_ON_CALL);
 		OfficerId standIn = onCall("DE", StepTarget.SECONDARY_ON_CALL);
 		try (Browser admin = Browser.open(this.port).login("de.admin", PASSWORD)) {
+			// An administrator's roles count only with a second factor: set one up first.
+			admin.enrolSecondFactor("de.admin");
 			admin.driver().get("http://127.0.0.1:" + this.port + "/directory.html?country=DE");
 			By onCallNow = By.id("on-call-now");
 			admin.wait(ExpectedConditions.textToBePresentInElementLocated(onCallNow, primary.value()));
@@ -170,6 +172,9 @@ class ConsoleBrowserIT extends NetworkTest {
 				.click();
 			admin.wait(ExpectedConditions.invisibilityOfElementWithText(onCallNow, "leave of " + primary.value()));
 			admin.wait(ExpectedConditions.textToBePresentInElementLocated(By.id("overrides"), "No overrides."));
+		}
+		finally {
+			SecondFactor.forget(this.redis, "de.admin");
 		}
 	}
 

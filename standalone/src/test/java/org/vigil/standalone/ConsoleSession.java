@@ -43,6 +43,11 @@ final class ConsoleSession implements AutoCloseable {
 
 	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"");
 
+	/** The CSRF field of the second factor's pages. */
+	private static final Pattern PAGE_CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private static final Pattern TOTP_SECRET = Pattern.compile("<code id=\"totp-secret\">([A-Z2-7]+)</code>");
+
 	private final URI base;
 
 	private final String username;
@@ -52,6 +57,9 @@ final class ConsoleSession implements AutoCloseable {
 	private final HttpClient http;
 
 	private final BlockingQueue<AlertFrame> alerts = new LinkedBlockingQueue<>();
+
+	/** Where the password step of the login form redirected to. */
+	String afterPassword = "";
 
 	private WebSocketStompClient stompClient;
 
@@ -64,6 +72,17 @@ final class ConsoleSession implements AutoCloseable {
 	}
 
 	static ConsoleSession login(int port, String username, String password) throws Exception {
+		ConsoleSession session = loginPasswordOnly(port, username, password);
+		if (session.afterPassword.endsWith("/login/totp")) {
+			session.giveCode("/login/totp", SecondFactor.code(username));
+		}
+		return session;
+	}
+
+	/**
+	 * Only the password step of the login form; {@link #afterPassword} says where it led.
+	 */
+	static ConsoleSession loginPasswordOnly(int port, String username, String password) throws Exception {
 		ConsoleSession session = new ConsoleSession(URI.create("http://127.0.0.1:" + port), username);
 		HttpResponse<String> page = session.send(HttpRequest.newBuilder(session.base.resolve("/login")).GET());
 		Matcher csrf = CSRF_FIELD.matcher(page.body());
@@ -78,7 +97,61 @@ final class ConsoleSession implements AutoCloseable {
 		if (login.statusCode() != 302 || location.contains("error")) {
 			throw new IllegalStateException("Login of " + username + " failed: " + login.statusCode() + " " + location);
 		}
+		session.afterPassword = location;
 		return session;
+	}
+
+	/**
+	 * Logs in an administrator with their second factor: enrols one first if they have
+	 * none, so that their administrator roles count. Undo with
+	 * {@link SecondFactor#forget}.
+	 */
+	static ConsoleSession loginAsAdministrator(int port, String username, String password) throws Exception {
+		ConsoleSession session = login(port, username, password);
+		if (!json(session.get("/api/v1/me")).get("withheldRoles").isEmpty()) {
+			session.enrolSecondFactor();
+		}
+		return session;
+	}
+
+	/** Sets up a second factor on the enrolment page, as a person with an app would. */
+	void enrolSecondFactor() throws Exception {
+		HttpResponse<String> page = send(HttpRequest.newBuilder(this.base.resolve("/login/totp/enrol")).GET());
+		Matcher secret = TOTP_SECRET.matcher(page.body());
+		if (!secret.find()) {
+			throw new IllegalStateException("The enrolment page shows no secret: " + page.body());
+		}
+		SecondFactor.remember(this.username, secret.group(1));
+		giveCode("/login/totp/enrol", SecondFactor.code(this.username));
+	}
+
+	/** Fills in a code form of the second factor's pages; it must lead to the console. */
+	private void giveCode(String path, String code) throws Exception {
+		String location = tryCode(path, code);
+		if (!location.endsWith("/")) {
+			throw new IllegalStateException(
+					"The code of " + this.username + " was refused at " + path + ": " + location);
+		}
+	}
+
+	/** Sends a code on a page of the second factor; returns where it redirects to. */
+	String tryCode(String path, String code) throws Exception {
+		HttpResponse<String> page = send(HttpRequest.newBuilder(this.base.resolve(path)).GET());
+		Matcher csrf = PAGE_CSRF_FIELD.matcher(page.body());
+		if (!csrf.find()) {
+			throw new IllegalStateException(path + " has no CSRF field: " + page.body());
+		}
+		HttpResponse<String> sent = send(HttpRequest.newBuilder(this.base.resolve(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("code=" + code + "&_csrf=" + csrf.group(1))));
+		if (sent.statusCode() != 302) {
+			throw new IllegalStateException(path + " answered " + sent.statusCode() + ": " + sent.body());
+		}
+		return sent.headers().firstValue("Location").orElse("");
+	}
+
+	private static tools.jackson.databind.JsonNode json(HttpResponse<String> response) {
+		return WireJson.mapper().readTree(response.body());
 	}
 
 	/** Opens the live alert channel, as the console does once the page has loaded. */
@@ -167,7 +240,7 @@ final class ConsoleSession implements AutoCloseable {
 			.orElse(null);
 	}
 
-	private String cookieHeader() {
+	String cookieHeader() {
 		List<HttpCookie> all = this.cookies.getCookieStore().getCookies();
 		return String.join("; ", all.stream().map((cookie) -> cookie.getName() + "=" + cookie.getValue()).toList());
 	}

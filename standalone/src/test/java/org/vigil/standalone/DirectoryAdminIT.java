@@ -35,7 +35,7 @@ class DirectoryAdminIT extends NetworkTest {
 	void anOverrideSavedByTheCountryAdministratorDecidesWhoIsPagedNext() throws Exception {
 		OfficerId scheduled = onCall("DE", StepTarget.PRIMARY_ON_CALL);
 		OfficerId standIn = onCall("DE", StepTarget.SECONDARY_ON_CALL);
-		try (ConsoleSession admin = ConsoleSession.login(this.port, "de.admin", PASSWORD);
+		try (ConsoleSession admin = ConsoleSession.loginAsAdministrator(this.port, "de.admin", PASSWORD);
 				ConsoleSession requester = ConsoleSession.login(this.port, "nl.requester", PASSWORD)) {
 			HttpResponse<String> loaded = admin.get(GERMANY);
 			assertThat(loaded.statusCode()).isEqualTo(200);
@@ -94,12 +94,15 @@ class DirectoryAdminIT extends NetworkTest {
 				assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
 			}
 		}
+		finally {
+			SecondFactor.forget(this.redis, "de.admin");
+		}
 	}
 
 	@Test
 	void changesWithoutTheRightVersionRoleOrShapeAreRefusedAndAudited() throws Exception {
-		try (ConsoleSession admin = ConsoleSession.login(this.port, "de.admin", PASSWORD);
-				ConsoleSession otherAdmin = ConsoleSession.login(this.port, "fr.admin", PASSWORD);
+		try (ConsoleSession admin = ConsoleSession.loginAsAdministrator(this.port, "de.admin", PASSWORD);
+				ConsoleSession otherAdmin = ConsoleSession.loginAsAdministrator(this.port, "fr.admin", PASSWORD);
 				ConsoleSession requester = ConsoleSession.login(this.port, "de.requester", PASSWORD)) {
 			HttpResponse<String> loaded = admin.get(GERMANY);
 			String etag = loaded.headers().firstValue("ETag").orElseThrow();
@@ -122,7 +125,8 @@ class DirectoryAdminIT extends NetworkTest {
 			assertProblem(admin.get("/api/v1/directory/contact-points/ZZ"), 404, "/problems/not-found");
 
 			assertThat(endOffsets(Topics.DIRECTORY)).as("nothing written").isEqualTo(before);
-			try (ConsoleSession networkAdmin = ConsoleSession.login(this.port, "net.coordinator", PASSWORD)) {
+			try (ConsoleSession networkAdmin = ConsoleSession.loginAsAdministrator(this.port, "net.coordinator",
+					PASSWORD)) {
 				HttpResponse<String> unchanged = networkAdmin.put(GERMANY, entry, etag);
 				assertThat(unchanged.statusCode()).as("a network administrator may edit any Party").isEqualTo(200);
 				assertThat(unchanged.headers().firstValue("ETag")).contains(etag);
@@ -135,6 +139,11 @@ class DirectoryAdminIT extends NetworkTest {
 						tuple("de.admin", "REJECTED /problems/stale-entry"),
 						tuple("fr.admin", "REJECTED /problems/not-allowed"),
 						tuple("de.requester", "REJECTED /problems/not-allowed"));
+		}
+		finally {
+			SecondFactor.forget(this.redis, "de.admin");
+			SecondFactor.forget(this.redis, "fr.admin");
+			SecondFactor.forget(this.redis, "net.coordinator");
 		}
 	}
 

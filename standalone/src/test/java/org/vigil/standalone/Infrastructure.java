@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.vigil.directory.party.ContactPoint;
 import org.vigil.directory.seed.SeedDirectory;
+import org.vigil.embedded.FreePorts;
 import org.vigil.embedded.kafka.KafkaBroker;
 import org.vigil.embedded.redis.RedisServer;
 import org.vigil.protocol.pki.DevPki;
@@ -35,14 +38,19 @@ final class Infrastructure {
 	/** The audit ledger's log key, as the standalone creates it on first start. */
 	final Path auditKeyDir;
 
+	/** The gateway's mutual-TLS port for national systems. */
+	final int mtlsPort;
+
 	static final String PKI_PASSWORD = "test-pki";
 
-	private Infrastructure(KafkaBroker kafka, RedisServer redis, DevPki pki, PkiLayout pkiLayout, Path auditKeyDir) {
+	private Infrastructure(KafkaBroker kafka, RedisServer redis, DevPki pki, PkiLayout pkiLayout, Path auditKeyDir,
+			int mtlsPort) {
 		this.kafka = kafka;
 		this.redis = redis;
 		this.pki = pki;
 		this.pkiLayout = pkiLayout;
 		this.auditKeyDir = auditKeyDir;
+		this.mtlsPort = mtlsPort;
 	}
 
 	static synchronized Infrastructure get() {
@@ -58,11 +66,18 @@ final class Infrastructure {
 				// Issued a day before the tests' clock starts, with a CRL good for years:
 				// the tests
 				// move their clock hours ahead.
+				// Certificates valid for nine years: TLS handshakes check them at the
+				// real
+				// time, not the tests' clock.
 				DevPki pki = DevPki.generate(Clock.fixed(NetworkTest.START.minus(Duration.ofDays(1)), ZoneOffset.UTC),
-						SeedDirectory.demo().contactPoints().stream().map(ContactPoint::country).toList());
+						Period.ofYears(9));
+				SeedDirectory.demo().contactPoints().stream().map(ContactPoint::country).forEach(pki::issueParty);
 				pki.crlValidity(Duration.ofDays(3650)).issueCrl();
 				PkiLayout layout = pki.write(data.resolve("pki"), PKI_PASSWORD.toCharArray());
-				instance = new Infrastructure(kafka, redis, pki, layout, DevLogKey.ensure(data.resolve("audit-key")));
+				pki.issueTlsServer(List.of("localhost"), List.of("127.0.0.1"))
+					.writePkcs12(layout.gatewayTlsServer(), PkiLayout.TLS_SERVER_ALIAS, PKI_PASSWORD.toCharArray());
+				instance = new Infrastructure(kafka, redis, pki, layout, DevLogKey.ensure(data.resolve("audit-key")),
+						FreePorts.pick());
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

@@ -6,10 +6,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import org.vigil.protocol.canonical.CanonicalJson;
 import org.vigil.protocol.pki.Credential;
@@ -18,7 +25,8 @@ import org.vigil.protocol.signing.CmsSigner;
 
 /**
  * A national police system: signs requests with its contact point's key and posts them
- * with the routing headers, authenticated as one of its Party's requesters.
+ * with the routing headers, authenticated as one of its Party's requesters (HTTP Basic)
+ * or by its TLS client certificate on the gateway's mutual-TLS port.
  */
 final class NationalSystem {
 
@@ -26,12 +34,63 @@ final class NationalSystem {
 
 	private final String authorization;
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final HttpClient http;
 
 	NationalSystem(int port, String username, String password) {
 		this.base = URI.create("http://127.0.0.1:" + port);
 		this.authorization = "Basic "
 				+ Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+		this.http = HttpClient.newHttpClient();
+	}
+
+	private NationalSystem(URI base, SSLContext tls) {
+		this.base = base;
+		this.authorization = null;
+		this.http = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
+	}
+
+	/**
+	 * A system that authenticates with a TLS client certificate (or none, when
+	 * {@code client} is null) and trusts the network CA alone for the gateway's.
+	 */
+	static NationalSystem overMutualTls(int mtlsPort, Credential client, X509Certificate ca) throws Exception {
+		char[] password = "in-memory".toCharArray();
+		KeyStore keys = KeyStore.getInstance("PKCS12");
+		keys.load(null, null);
+		if (client != null) {
+			keys.setKeyEntry("client", client.privateKey(), password, client.chain().toArray(new Certificate[0]));
+		}
+		KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+		keyManagers.init(keys, password);
+		KeyStore trusted = KeyStore.getInstance("PKCS12");
+		trusted.load(null, null);
+		trusted.setCertificateEntry("network-ca", ca);
+		TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		trustManagers.init(trusted);
+		SSLContext tls = SSLContext.getInstance("TLS");
+		tls.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+		return new NationalSystem(URI.create("https://127.0.0.1:" + mtlsPort), tls);
+	}
+
+	HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.base.resolve(path))
+			.timeout(Duration.ofSeconds(15))
+			.GET();
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return this.http.send(authorized(request).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+		return this.http.send(authorized(HttpRequest.newBuilder(this.base.resolve(path))
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofSeconds(15))
+			.POST(HttpRequest.BodyPublishers.ofString(json))).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+		return (this.authorization != null) ? request.header("Authorization", this.authorization) : request;
 	}
 
 	static byte[] sign(PreservationRequest request, Credential key, Clock clock) {
@@ -49,8 +108,7 @@ final class NationalSystem {
 
 	HttpResponse<String> send(byte[] cms, String id, String from, String to, Instant createdAt)
 			throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(this.base.resolve("/api/v1/requests"))
-			.header("Authorization", this.authorization)
+		return this.http.send(authorized(HttpRequest.newBuilder(this.base.resolve("/api/v1/requests")))
 			.header("Content-Type", "application/pkcs7-mime")
 			.header("Vigil-Request-Id", id)
 			.header("Vigil-From", from)
@@ -62,11 +120,10 @@ final class NationalSystem {
 	}
 
 	HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(this.base.resolve(path))
-			.header("Authorization", this.authorization)
-			.timeout(Duration.ofSeconds(15))
-			.GET()
-			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		return this.http
+			.send(authorized(HttpRequest.newBuilder(this.base.resolve(path))).timeout(Duration.ofSeconds(15))
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 }

@@ -25,6 +25,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -59,6 +60,9 @@ abstract class NetworkTest {
 
 	static final String PASSWORD = "network-test";
 
+	/** Encrypts the TOTP secrets the tests enrol. */
+	static final String TOTP_KEY = "dGVzdHMgZW5jcnlwdCB0b3RwIHNlY3JldHMgd2l0aCA=";
+
 	/** 03:00 in Paris and Berlin: the hour the network exists for. */
 	static final Instant START = Instant.parse("2026-11-22T02:00:00Z");
 
@@ -73,6 +77,8 @@ abstract class NetworkTest {
 		registry.add("vigil.directory.pki-dir", () -> infrastructure.pkiLayout.root().toString());
 		registry.add("vigil.directory.pki-password", () -> Infrastructure.PKI_PASSWORD);
 		registry.add("vigil.audit.key-dir", () -> infrastructure.auditKeyDir.toString());
+		registry.add("vigil.gateway.mtls.port", () -> infrastructure.mtlsPort);
+		registry.add("vigil.gateway.totp.encryption-key", () -> TOTP_KEY);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
@@ -81,7 +87,9 @@ abstract class NetworkTest {
 		@Bean
 		@Primary
 		TestClock testClock() {
-			return new TestClock(START);
+			TestClock clock = new TestClock(START);
+			SecondFactor.clock(clock);
+			return clock;
 		}
 
 	}
@@ -94,6 +102,9 @@ abstract class NetworkTest {
 
 	@Autowired
 	SimpUserRegistry subscriptions;
+
+	@Autowired
+	StringRedisTemplate redis;
 
 	/** Who the demo directory pages for a step of a country's ladder, now. */
 	OfficerId onCall(String country, StepTarget target) {

@@ -35,7 +35,7 @@ public final class PkiInit {
 		.map(CountryCode::of)
 		.toList();
 
-	private static final String[] PARTY_FILES = { "signing.p12", "tls-client.p12" };
+	private static final String[] PARTY_FILES = { "signing.p12", "tls-client.p12", "tls-client.pem", "tls-client.key" };
 
 	private final Clock clock;
 
@@ -152,7 +152,11 @@ public final class PkiInit {
 		for (CountryCode country : pki.parties().stream().sorted(Comparator.comparing(CountryCode::value)).toList()) {
 			line(root, layout.partySigning(country),
 					country + " signing key, for requests (" + PartyIdentity.party(country).uri() + ")");
-			line(root, layout.partyTlsClient(country), country + " TLS client key");
+			line(root, layout.partyTlsClient(country), country + " TLS client key, for mutual TLS");
+			line(root, layout.partyTlsClientCertificatePem(country),
+					country + " TLS client certificate and chain, PEM (curl --cert)");
+			line(root, layout.partyTlsClientKeyPem(country),
+					country + " TLS client key, PEM, unencrypted (curl --key)");
 		}
 		this.out.println("The .p12 files (PKCS#12) are protected by " + password.source() + ".");
 		this.out.println("Verification needs a current CRL: after " + pki.crl().getNextUpdate().toInstant()

@@ -45,6 +45,10 @@ class PkiInitTest {
 		for (CountryCode country : new CountryCode[] { FR, DE }) {
 			assertThat(layout.partySigning(country)).isRegularFile();
 			assertThat(layout.partyTlsClient(country)).isRegularFile();
+			assertThat(layout.partyTlsClientCertificatePem(country)).content()
+				.startsWith("-----BEGIN CERTIFICATE-----")
+				.containsOnlyOnce("-----END CERTIFICATE-----\n-----BEGIN CERTIFICATE-----");
+			assertThat(layout.partyTlsClientKeyPem(country)).content().startsWith("-----BEGIN PRIVATE KEY-----");
 		}
 		assertThat(layout.parties()).isDirectoryNotContaining("glob:**/NL");
 		DevPki loaded = DevPki.load(root, Password.DEV_DEFAULT.toCharArray(), this.vigil.clock());

@@ -38,7 +38,7 @@ class AlertController {
 	@GetMapping("/me")
 	Me me(@AuthenticationPrincipal VigilUser user) {
 		return new Me(user.id().value(), user.displayName(), user.country().map(Object::toString).orElse(null),
-				user.roles());
+				user.roles(), user.withheldRoles());
 	}
 
 	/**
@@ -48,8 +48,10 @@ class AlertController {
 	 * @param name their name
 	 * @param country their country; null for a network coordinator
 	 * @param roles what they may do
+	 * @param withheldRoles the administrator roles they hold that count only after a
+	 * second factor (TOTP) in this session; empty once given
 	 */
-	record Me(String id, String name, String country, Set<Role> roles) {
+	record Me(String id, String name, String country, Set<Role> roles, Set<Role> withheldRoles) {
 	}
 
 }

@@ -89,7 +89,8 @@ class DirectoryAdminController {
 		byte[] body = http.getInputStream().readNBytes(MAX_ENTRY_BYTES + 1);
 		try {
 			if (!user.has(Role.NETWORK_ADMIN) && !user.actsFor(code, Role.COUNTRY_ADMIN)) {
-				throw new NotAllowed("Only an administrator of " + code + " or a network administrator may edit it");
+				throw new NotAllowed("Only an administrator of " + code + " or a network administrator may edit it"
+						+ user.secondFactorHint());
 			}
 			if (body.length > MAX_ENTRY_BYTES) {
 				throw new Refused(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Too large",

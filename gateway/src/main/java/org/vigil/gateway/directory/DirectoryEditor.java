@@ -10,6 +10,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.vigil.directory.party.ContactPoint;
 import org.vigil.directory.replica.DirectoryKeys;
 import org.vigil.directory.replica.DirectoryReplica;
@@ -18,6 +19,7 @@ import org.vigil.gateway.audit.AuditTrail;
 import org.vigil.gateway.problem.NetworkUnavailable;
 import org.vigil.gateway.problem.ProblemTypes;
 import org.vigil.gateway.problem.Refused;
+import org.vigil.gateway.security.Roles;
 import org.vigil.gateway.security.VigilUser;
 import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.Topics;
@@ -75,6 +77,7 @@ public class DirectoryEditor {
 	 * Replaces a contact point's entry if it is still the version {@code ifMatch} names.
 	 * @return the entry as saved
 	 */
+	@PreAuthorize(Roles.DIRECTORY_ADMIN)
 	public ContactPoint replace(VigilUser editor, ContactPoint current, String ifMatch, ContactPoint proposed,
 			String correlationId) {
 		CountryCode country = current.country();

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +23,7 @@ import org.vigil.gateway.problem.InvalidFields;
 import org.vigil.gateway.problem.NotAllowed;
 import org.vigil.gateway.problem.ProblemTypes;
 import org.vigil.gateway.problem.Refused;
+import org.vigil.gateway.security.Roles;
 import org.vigil.gateway.security.VigilUser;
 import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.Urgency;
@@ -66,6 +68,7 @@ class DrillController {
 	record Started(List<Drills.Started> drills) {
 	}
 
+	@PreAuthorize(Roles.DRILL_STARTER)
 	@PostMapping
 	ResponseEntity<Started> start(@AuthenticationPrincipal VigilUser user, @RequestBody DrillForm form) {
 		boolean all = Boolean.TRUE.equals(form.all());

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,6 +17,7 @@ import org.vigil.directory.party.ContactPoint;
 import org.vigil.directory.party.Role;
 import org.vigil.directory.replica.DirectoryView;
 import org.vigil.gateway.problem.NotAllowed;
+import org.vigil.gateway.security.Roles;
 import org.vigil.gateway.security.VigilUser;
 import org.vigil.gateway.status.RequestState;
 import org.vigil.gateway.status.RequestStatus;
@@ -72,6 +74,7 @@ class OverviewController {
 	record Overview(String scope, Instant at, List<Line> open, long escalated, long overdue) {
 	}
 
+	@PreAuthorize(Roles.SUPERVISOR_OR_COORDINATOR)
 	@GetMapping
 	Overview overview(@AuthenticationPrincipal VigilUser user) {
 		List<CountryCode> scope;

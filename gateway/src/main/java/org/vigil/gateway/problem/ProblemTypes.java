@@ -59,6 +59,18 @@ public final class ProblemTypes {
 
 	public static final URI REQUEST_ID_CONFLICT = URI.create("/problems/request-id-conflict");
 
+	/**
+	 * The password was right, but this person has a second factor (TOTP) and has not
+	 * given a valid, unused code.
+	 */
+	public static final URI SECOND_FACTOR_REQUIRED = URI.create("/problems/second-factor-required");
+
+	/**
+	 * A national system's TLS client certificate is revoked, out of its validity, names
+	 * no Party, or revocation cannot be checked.
+	 */
+	public static final URI CLIENT_CERTIFICATE_REFUSED = URI.create("/problems/client-certificate-refused");
+
 	/** The signed content is not canonical JSON (RFC 8785), duplicate keys included. */
 	public static final URI NOT_CANONICAL = URI.create("/problems/signature/not-canonical");
 

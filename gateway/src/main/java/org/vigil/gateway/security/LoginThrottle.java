@@ -55,10 +55,37 @@ public class LoginThrottle {
 				"-", null));
 	}
 
+	/**
+	 * A wrong, malformed or reused second-factor code counts as a failed login: the
+	 * password alone must not let anyone try codes at line speed.
+	 */
+	public void secondFactorFailed(String username, String why) {
+		String key = GatewayKeys.loginFailures(username);
+		Long failures = this.redis.opsForValue().increment(key);
+		this.redis.expire(key, LOCK);
+		this.audit
+			.record(new AuditEntry(this.clock.instant(), username, "LOGIN_SECOND_FACTOR", username, "REJECTED " + why,
+					"failed logins in a row: " + failures + ((failures != null && failures >= MAX_FAILURES)
+							? "; locked for " + LOCK.toMinutes() + " minutes" : ""),
+					"-", null));
+	}
+
+	/** A valid second factor; {@code how} says which step (login, enrolment, header). */
+	public void secondFactorPassed(String username, String how) {
+		this.redis.delete(GatewayKeys.loginFailures(username));
+		this.audit.record(new AuditEntry(this.clock.instant(), username, "LOGIN_SECOND_FACTOR", username, "ACCEPTED",
+				how, "-", null));
+	}
+
 	@EventListener
 	void succeeded(AuthenticationSuccessEvent event) {
 		String username = event.getAuthentication().getName();
-		this.redis.delete(GatewayKeys.loginFailures(username));
+		// For a person with a second factor the password is half a login: the count is
+		// reset only once the code is right too (secondFactorPassed), or a known
+		// password would let codes be tried without end.
+		if (!Boolean.TRUE.equals(this.redis.hasKey(GatewayKeys.totpSecret(username)))) {
+			this.redis.delete(GatewayKeys.loginFailures(username));
+		}
 		this.audit.record(new AuditEntry(this.clock.instant(), username, "LOGIN", username, "ACCEPTED", "", "-", null));
 	}
 

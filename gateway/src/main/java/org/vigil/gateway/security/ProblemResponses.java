@@ -22,7 +22,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * The API's 401 and 403 as problem details, written by the security filters before any
  * controller runs.
  */
-final class ProblemResponses {
+public final class ProblemResponses {
 
 	/** Sent by the console, which must not make the browser pop up its own login box. */
 	static final String CONSOLE_HEADER = "X-Requested-With";
@@ -53,7 +53,8 @@ final class ProblemResponses {
 				+ " (a missing or stale CSRF token is refused the same way)";
 	}
 
-	private static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+	/** Writes a problem detail as the whole answer, from a filter. */
+	public static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
 			throws IOException {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", problem.getType().toString());

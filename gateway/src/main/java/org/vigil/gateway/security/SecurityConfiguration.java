@@ -13,11 +13,13 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.vigil.directory.replica.DirectoryView;
 import org.vigil.gateway.GatewayProperties;
 import org.vigil.gateway.audit.AuditTrail;
+import org.vigil.gateway.security.totp.SecondFactorLogin;
 
 /**
  * People log in with a form (the console) or HTTP Basic (scripts and curl); the API
@@ -56,7 +58,7 @@ public class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain gatewaySecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain gatewaySecurity(HttpSecurity http, SecondFactorLogin secondFactor) throws Exception {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		RequestMatcher ownCredentials = (request) -> request.getHeader("Authorization") != null;
 		http.authorizeHttpRequests((requests) -> requests
@@ -65,7 +67,9 @@ public class SecurityConfiguration {
 			.permitAll()
 			.anyRequest()
 			.authenticated())
-			.formLogin((form) -> form.defaultSuccessUrl("/", true))
+			// A person with a TOTP secret goes on to the code page (security.totp).
+			.formLogin((form) -> form.successHandler(secondFactor.afterPassword()))
+			.addFilterAfter(secondFactor.filter(), BasicAuthenticationFilter.class)
 			.httpBasic((basic) -> basic.authenticationEntryPoint(ProblemResponses.unauthenticated()))
 			.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(ownCredentials))
 			.exceptionHandling((exceptions) -> exceptions

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,8 @@ public class NetworkTrust {
 
 	private final Clock clock;
 
+	private final X509Certificate ca;
+
 	private final CmsVerifier verifier;
 
 	private final CmsSigner network;
@@ -47,8 +50,9 @@ public class NetworkTrust {
 		this.password = password.clone();
 		this.clock = clock;
 		try {
+			this.ca = Pem.readCertificate(this.layout.caCertificate());
 			this.verifier = CmsVerifier.builder()
-				.trustAnchor(Pem.readCertificate(this.layout.caCertificate()))
+				.trustAnchor(this.ca)
 				.crl(this::currentCrl)
 				.clock(clock)
 				.maxInputBytes(maxInputBytes)
@@ -83,6 +87,19 @@ public class NetworkTrust {
 				throw new UncheckedIOException("Cannot read " + keyStore, ex);
 			}
 		});
+	}
+
+	/** The network CA: the one trust anchor of signatures and TLS client certificates. */
+	public X509Certificate caCertificate() {
+		return this.ca;
+	}
+
+	/**
+	 * The CRL as its file holds it now (read again whenever the file changes); empty if
+	 * it cannot be read. Whether it is authentic and current is for the caller to check.
+	 */
+	public Optional<X509CRL> crl() {
+		return Optional.ofNullable(currentCrl());
 	}
 
 	private X509CRL currentCrl() {

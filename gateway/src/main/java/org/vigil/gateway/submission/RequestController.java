@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,6 +48,7 @@ import org.vigil.gateway.problem.RequestIdTaken;
 import org.vigil.gateway.problem.RequestNotFound;
 import org.vigil.gateway.receipt.Receipts;
 import org.vigil.gateway.security.Access;
+import org.vigil.gateway.security.Roles;
 import org.vigil.gateway.security.VigilUser;
 import org.vigil.gateway.signing.RoutingMetadata;
 import org.vigil.gateway.signing.SignedRequests;
@@ -124,6 +126,7 @@ class RequestController {
 		this.audit = audit;
 	}
 
+	@PreAuthorize(Roles.REQUESTER)
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<RequestStatus> submit(@AuthenticationPrincipal VigilUser user,
 			@Valid @RequestBody SubmissionForm form) {
@@ -158,6 +161,7 @@ class RequestController {
 	 * again returns the original outcome and pages nobody; other bytes under the same id
 	 * are refused.
 	 */
+	@PreAuthorize(Roles.REQUESTER)
 	@PostMapping(consumes = { SIGNED_REQUEST, CMS })
 	ResponseEntity<RequestStatus> submitSigned(@AuthenticationPrincipal VigilUser user, HttpServletRequest http)
 			throws IOException {
@@ -217,6 +221,7 @@ class RequestController {
 	}
 
 	/** The exact signed bytes the network accepted, for the receiving Party to verify. */
+	@PreAuthorize(Roles.ANYONE)
 	@GetMapping(path = "/{id}/signed", produces = SIGNED_REQUEST)
 	ResponseEntity<byte[]> signed(@AuthenticationPrincipal VigilUser user, @PathVariable String id) {
 		RequestStatus status = visible(user, id);
@@ -231,6 +236,7 @@ class RequestController {
 	 * Verify it offline with
 	 * {@code vigil verify receipt.p7s --request request.p7s --ca ca.pem --crl crl.pem}.
 	 */
+	@PreAuthorize(Roles.ANYONE)
 	@GetMapping(path = "/{id}/receipts/{kind}", produces = SIGNED_REQUEST)
 	ResponseEntity<byte[]> receipt(@AuthenticationPrincipal VigilUser user, @PathVariable String id,
 			@PathVariable String kind) {
@@ -245,6 +251,7 @@ class RequestController {
 			.orElseThrow(() -> new RequestNotFound(id + "/receipts/" + kind));
 	}
 
+	@PreAuthorize(Roles.ANYONE)
 	@GetMapping("/{id}")
 	RequestStatus get(@AuthenticationPrincipal VigilUser user, @PathVariable String id) {
 		RequestStatus status = visible(user, id);
@@ -268,6 +275,7 @@ class RequestController {
 	 * The most recent requests of the user's own country: those it sent
 	 * ({@code box=sent}) or received ({@code box=received}, the default).
 	 */
+	@PreAuthorize(Roles.ANYONE)
 	@GetMapping
 	List<RequestStatus> list(@AuthenticationPrincipal VigilUser user,
 			@RequestParam(defaultValue = "received") String box) {
@@ -279,6 +287,7 @@ class RequestController {
 			.orElse(List.of());
 	}
 
+	@PreAuthorize(Roles.OFFICER)
 	@PostMapping("/{id}/acknowledgement")
 	ResponseEntity<RequestStatus> acknowledge(@AuthenticationPrincipal VigilUser user, @PathVariable String id) {
 		RequestStatus status = forOfficers(user, id, "may acknowledge it");
@@ -293,6 +302,7 @@ class RequestController {
 	 * Moves the ladder to its next step at once: for the officers and supervisors of the
 	 * requested Party, and the network coordinators.
 	 */
+	@PreAuthorize(Roles.OFFICER)
 	@PostMapping("/{id}/escalation")
 	ResponseEntity<RequestStatus> escalate(@AuthenticationPrincipal VigilUser user, @PathVariable String id) {
 		RequestStatus status = forOfficers(user, id, "may escalate it");
@@ -309,6 +319,7 @@ class RequestController {
 	 * The caller's console is showing the alert. The dispatcher records the first
 	 * delivery to an officer it paged, and ignores the rest.
 	 */
+	@PreAuthorize(Roles.OFFICER)
 	@PostMapping("/{id}/delivery")
 	ResponseEntity<Void> delivered(@AuthenticationPrincipal VigilUser user, @PathVariable String id) {
 		RequestStatus status = forOfficers(user, id, "receive its alerts");
@@ -320,6 +331,7 @@ class RequestController {
 	 * The requested Party answers: preserved until a date, disclosed, refused, or more
 	 * information needed. Answering a request that is still paging acknowledges it too.
 	 */
+	@PreAuthorize(Roles.OFFICER)
 	@PostMapping("/{id}/response")
 	ResponseEntity<RequestStatus> respond(@AuthenticationPrincipal VigilUser user, @PathVariable String id,
 			@Valid @RequestBody AnswerForms.ResponseForm form) {
@@ -358,6 +370,7 @@ class RequestController {
 	 * The officer who acknowledged asks to be alerted again in a while; a snooze of a
 	 * request lasts at most its urgency's time to acknowledge.
 	 */
+	@PreAuthorize(Roles.OFFICER)
 	@PostMapping("/{id}/snooze")
 	ResponseEntity<RequestStatus> snooze(@AuthenticationPrincipal VigilUser user, @PathVariable String id,
 			@Valid @RequestBody AnswerForms.SnoozeForm form) {
@@ -379,6 +392,7 @@ class RequestController {
 	}
 
 	/** The requester answers the requested Party's question. */
+	@PreAuthorize(Roles.REQUESTER_OR_COORDINATOR)
 	@PostMapping("/{id}/information")
 	ResponseEntity<RequestStatus> supplyInformation(@AuthenticationPrincipal VigilUser user, @PathVariable String id,
 			@Valid @RequestBody AnswerForms.InformationForm form) {

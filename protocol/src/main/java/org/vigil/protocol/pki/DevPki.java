@@ -245,8 +245,18 @@ public final class DevPki {
 		for (PartyCredentials party : this.parties.values()) {
 			party.signing().writePkcs12(layout.partySigning(party.country()), PkiLayout.SIGNING_ALIAS, password);
 			party.tlsClient().writePkcs12(layout.partyTlsClient(party.country()), PkiLayout.TLS_CLIENT_ALIAS, password);
+			writeTlsClientPem(layout, party);
 		}
 		return layout;
+	}
+
+	/**
+	 * Writes a contact point's TLS client certificate chain and key as PEM, beside its
+	 * PKCS#12 file, for tools such as curl ({@code --cert}, {@code --key}).
+	 */
+	public static void writeTlsClientPem(PkiLayout layout, PartyCredentials party) throws IOException {
+		Pem.writeCertificates(layout.partyTlsClientCertificatePem(party.country()), party.tlsClient().chain());
+		Pem.writePrivateKey(layout.partyTlsClientKeyPem(party.country()), party.tlsClient().privateKey());
 	}
 
 	// ------------------------------------------------------------------ what it holds
@@ -320,6 +330,46 @@ public final class DevPki {
 				issue(tlsClientSpec(country)));
 		this.parties.put(country, party);
 		return party;
+	}
+
+	/**
+	 * A TLS server certificate for the gateway's mutual-TLS port: EC P-256;
+	 * basicConstraints CA=false (critical), keyUsage digitalSignature (critical),
+	 * extendedKeyUsage serverAuth, subjectAltName with the DNS names and IP addresses
+	 * given. Not recorded among the contact points' credentials.
+	 * @param dnsNames host names, such as {@code localhost}
+	 * @param ipAddresses literal addresses, such as {@code 127.0.0.1}
+	 */
+	public Credential issueTlsServer(List<String> dnsNames, List<String> ipAddresses) {
+		if (dnsNames.isEmpty() && ipAddresses.isEmpty()) {
+			throw new IllegalArgumentException("a TLS server certificate names at least one host");
+		}
+		KeyPair keys = generateKeyPair(SigningKeyType.EC_P256);
+		Instant notBefore = now();
+		List<GeneralName> names = new ArrayList<>();
+		dnsNames.forEach((name) -> names.add(new GeneralName(GeneralName.dNSName, name)));
+		ipAddresses.forEach((address) -> names.add(new GeneralName(GeneralName.iPAddress, address)));
+		String host = dnsNames.isEmpty() ? ipAddresses.get(0) : dnsNames.get(0);
+		try {
+			JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
+			X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name(caCertificate()),
+					serial(this.random), Date.from(notBefore), Date.from(plus(notBefore, this.leafValidity)),
+					subject(null, host + " gateway TLS server"), keys.getPublic())
+				.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+				.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+				.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+				.addExtension(Extension.subjectAlternativeName, false,
+						new GeneralNames(names.toArray(GeneralName[]::new)))
+				.addExtension(Extension.subjectKeyIdentifier, false,
+						extensions.createSubjectKeyIdentifier(keys.getPublic()))
+				.addExtension(Extension.authorityKeyIdentifier, false,
+						extensions.createAuthorityKeyIdentifier(caCertificate().getPublicKey()));
+			X509Certificate certificate = toJdk(builder.build(signer(CA_SIGNATURE, this.ca.privateKey())));
+			return new Credential(keys.getPrivate(), List.of(certificate, caCertificate()));
+		}
+		catch (GeneralSecurityException | IOException ex) {
+			throw new IllegalStateException("cannot issue the TLS server certificate of " + host, ex);
+		}
 	}
 
 	/** Sets how long the CRLs issued from now on are valid. */
@@ -413,6 +463,11 @@ public final class DevPki {
 	 * with that unknown CA.
 	 */
 	public Credential issueSigningByUnknownCa(CountryCode country) {
+		return issue(signingSpec(country, SigningKeyType.EC_P256).issuer(unknownCa()));
+	}
+
+	/** A fresh CA with the network CA's very name: only its key tells it apart. */
+	private Credential unknownCa() {
 		KeyPair keys = generateKeyPair(SigningKeyType.EC_P256);
 		Instant notBefore = now();
 		try {
@@ -424,12 +479,28 @@ public final class DevPki {
 				.addExtension(Extension.subjectKeyIdentifier, false,
 						new JcaX509ExtensionUtils().createSubjectKeyIdentifier(keys.getPublic()))
 				.build(signer(CA_SIGNATURE, keys.getPrivate())));
-			return issue(signingSpec(country, SigningKeyType.EC_P256)
-				.issuer(new Credential(keys.getPrivate(), List.of(rogue))));
+			return new Credential(keys.getPrivate(), List.of(rogue));
 		}
 		catch (GeneralSecurityException | IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * A TLS client certificate for a country, as {@link #issueParty} makes them, but not
+	 * recorded as its credentials (so not registered in a directory seeded from this
+	 * PKI).
+	 */
+	public Credential issueTlsClient(CountryCode country) {
+		return issue(tlsClientSpec(Objects.requireNonNull(country, "country")));
+	}
+
+	/**
+	 * A TLS client certificate issued by a fresh CA the network does not know, with the
+	 * network CA's very name. The chain ends with that unknown CA.
+	 */
+	public Credential issueTlsClientByUnknownCa(CountryCode country) {
+		return issue(tlsClientSpec(country).issuer(unknownCa()));
 	}
 
 	/** A signing certificate that the network CA signed with ECDSA-with-SHA1. */

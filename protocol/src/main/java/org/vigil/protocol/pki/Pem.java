@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
 import java.security.cert.CRL;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
@@ -16,6 +17,7 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.List;
 
 /**
  * Reads and writes certificates and CRLs as PEM, and parses DER, always with the JDK's
@@ -50,6 +52,33 @@ public final class Pem {
 
 	public static void writeCrl(Path file, X509CRL crl) throws IOException {
 		write(file, crl(crl));
+	}
+
+	/**
+	 * Certificates one after the other, the holder's first, as TLS tools read a chain.
+	 */
+	public static void writeCertificates(Path file, List<X509Certificate> chain) throws IOException {
+		StringBuilder text = new StringBuilder();
+		chain.forEach((certificate) -> text.append(certificate(certificate)));
+		write(file, text.toString());
+	}
+
+	/**
+	 * A private key as unencrypted PKCS#8 ({@code PRIVATE KEY}), readable by its owner
+	 * only: for tools such as curl that take a key file and no password.
+	 */
+	public static void writePrivateKey(Path file, PrivateKey key) throws IOException {
+		if (!"PKCS#8".equals(key.getFormat())) {
+			throw new IOException("the key cannot be encoded as PKCS#8");
+		}
+		Path folder = file.toAbsolutePath().getParent();
+		if (folder != null) {
+			Files.createDirectories(folder);
+		}
+		Files.deleteIfExists(file);
+		Files.createFile(file);
+		ownerOnly(file);
+		Files.writeString(file, armour("PRIVATE KEY", key.getEncoded()), StandardCharsets.US_ASCII);
 	}
 
 	/** Reads one certificate, PEM or DER. */
