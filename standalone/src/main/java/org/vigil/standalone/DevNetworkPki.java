@@ -60,6 +60,8 @@ final class DevNetworkPki {
 				.toList();
 			try {
 				DevPki.generate(Clock.systemUTC(), parties).write(layout.root(), password);
+				// A server certificate of an earlier CA would no longer be trusted.
+				Files.deleteIfExists(layout.gatewayTlsServer());
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot write the dev PKI to " + dir, ex);

@@ -81,7 +81,10 @@ public final class PkiInit {
 	/** The files of a layout that exist, including those of every party folder. */
 	static List<Path> existingFiles(PkiLayout layout) {
 		List<Path> files = new ArrayList<>();
-		for (Path file : List.of(layout.caCertificate(), layout.caKeyStore(), layout.crl(), layout.networkSigning())) {
+		// The gateway's TLS server key (made by the standalone) goes too: it is signed by
+		// the old CA.
+		for (Path file : List.of(layout.caCertificate(), layout.caKeyStore(), layout.crl(), layout.networkSigning(),
+				layout.gatewayTlsServer())) {
 			if (Files.exists(file)) {
 				files.add(file);
 			}

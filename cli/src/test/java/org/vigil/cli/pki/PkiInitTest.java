@@ -148,7 +148,9 @@ class PkiInitTest {
 		Result result = this.vigil.run("pki", "init", "--out", root.toString(), "--parties", "FR", "--force");
 
 		assertThat(result.status()).as(result.toString()).isZero();
-		assertThat(result.out()).contains("Removed the 8 files of the previous PKI");
+		// CA, its key, CRL, network key; per party two key stores and the TLS client
+		// PEMs.
+		assertThat(result.out()).contains("Removed the 12 files of the previous PKI");
 		assertThat(Files.readAllBytes(root.resolve("ca.pem"))).isNotEqualTo(ca);
 		assertThat(root.resolve("parties/DE")).doesNotExist();
 		assertThat(unrelated).hasContent("kept");

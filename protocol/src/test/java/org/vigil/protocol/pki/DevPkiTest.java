@@ -127,6 +127,46 @@ class DevPkiTest {
 	}
 
 	@Test
+	void theTlsClientCredentialIsAlsoWrittenAsPemForCurl(@TempDir Path folder) throws Exception {
+		PkiLayout layout = pki.write(folder, "pw".toCharArray());
+
+		assertThat(layout.partyTlsClientCertificatePem(FR)).isEqualTo(folder.resolve("parties/FR/tls-client.pem"))
+			.content()
+			.isEqualTo(Pem.certificate(pki.tlsClient(FR).certificate()) + Pem.certificate(pki.caCertificate()));
+		assertThat(layout.partyTlsClientKeyPem(FR)).isEqualTo(folder.resolve("parties/FR/tls-client.key"))
+			.content()
+			.startsWith("-----BEGIN PRIVATE KEY-----")
+			.contains(java.util.Base64.getMimeEncoder(64, new byte[] { '\n' })
+				.encodeToString(pki.tlsClient(FR).privateKey().getEncoded()));
+	}
+
+	@Test
+	void theGatewaysTlsServerCertificateNamesItsHostsForServerAuthentication() throws Exception {
+		Credential server = pki.issueTlsServer(List.of("localhost"), List.of("127.0.0.1"));
+		X509Certificate tls = server.certificate();
+
+		tls.verify(pki.caCertificate().getPublicKey());
+		assertThat(server.chain()).containsExactly(tls, pki.caCertificate());
+		assertThat(tls.getBasicConstraints()).isEqualTo(-1);
+		assertThat(keyUsage(tls)).containsExactly("digitalSignature");
+		assertThat(tls.getExtendedKeyUsage()).containsExactly(SERVER_AUTH);
+		assertThat(tls.getSubjectAlternativeNames()).containsExactlyInAnyOrder(List.of(2, "localhost"),
+				List.of(7, "127.0.0.1"));
+	}
+
+	@Test
+	void aTlsClientCertificateOfAnUnknownCaDoesNotVerifyWithTheNetworkCa() throws Exception {
+		Credential rogue = pki.issueTlsClientByUnknownCa(FR);
+
+		assertThat(rogue.chain()).hasSize(2);
+		rogue.certificate().verify(rogue.chain().get(1).getPublicKey());
+		assertThat(rogue.chain().get(1).getSubjectX500Principal())
+			.isEqualTo(pki.caCertificate().getSubjectX500Principal());
+		assertThatThrownBy(() -> rogue.certificate().verify(pki.caCertificate().getPublicKey()))
+			.isInstanceOf(java.security.GeneralSecurityException.class);
+	}
+
+	@Test
 	void theSigningCertificateIsForVigilDocumentSigningOnly() throws Exception {
 		X509Certificate signing = pki.signing(FR).certificate();
 
@@ -230,7 +270,7 @@ class DevPkiTest {
 			.isEqualTo(pki.caCertificate().getSubjectX500Principal());
 		assertThat(unknown.chain().get(1)).isNotEqualTo(pki.caCertificate());
 		assertThatThrownBy(() -> unknown.certificate().verify(pki.caCertificate().getPublicKey()))
-			.isInstanceOf(java.security.SignatureException.class);
+			.isInstanceOf(java.security.GeneralSecurityException.class);
 	}
 
 	private static List<String> keyUsage(X509Certificate certificate) {

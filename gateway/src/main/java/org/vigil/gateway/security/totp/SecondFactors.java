@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -121,18 +120,6 @@ public class SecondFactors {
 	 * @param uri the {@code otpauth://totp/...} URI (what a QR code would hold)
 	 */
 	record Enrolment(String base32, String uri) {
-	}
-
-	/** Whether secrets are encrypted at rest (a key is configured). */
-	boolean encrypts() {
-		return this.cipher.encrypts();
-	}
-
-	static Optional<byte[]> key(String base64) {
-		if (base64 == null || base64.isBlank()) {
-			return Optional.empty();
-		}
-		return Optional.of(java.util.Base64.getDecoder().decode(base64.trim()));
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.vigil.gateway.security.totp;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -87,7 +88,8 @@ public final class Totp {
 		OptionalLong found = OptionalLong.empty();
 		for (long step = current - WINDOW; step <= current + WINDOW; step++) {
 			// No early exit: every candidate costs the same.
-			if (MessageDigest.isEqual(code(secret, step).getBytes(), code.getBytes()) && found.isEmpty()) {
+			if (MessageDigest.isEqual(code(secret, step).getBytes(StandardCharsets.US_ASCII),
+					code.getBytes(StandardCharsets.US_ASCII)) && found.isEmpty()) {
 				found = OptionalLong.of(step);
 			}
 		}

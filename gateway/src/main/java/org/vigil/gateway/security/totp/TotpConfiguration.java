@@ -1,6 +1,7 @@
 package org.vigil.gateway.security.totp;
 
 import java.time.Clock;
+import java.util.Base64;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,9 @@ public class TotpConfiguration {
 
 	@Bean
 	SecondFactors secondFactors(StringRedisTemplate redis, Clock clock, TotpProperties properties) {
-		SecretCipher cipher = new SecretCipher(SecondFactors.key(properties.encryptionKey()).orElse(null));
+		String key = properties.encryptionKey();
+		SecretCipher cipher = new SecretCipher(
+				(key != null && !key.isBlank()) ? Base64.getDecoder().decode(key.trim()) : null);
 		if (!cipher.encrypts()) {
 			log.warn("vigil.gateway.totp.encryption-key is not set: TOTP secrets are kept unencrypted in Redis");
 		}
