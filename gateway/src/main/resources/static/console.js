@@ -17,13 +17,14 @@
 		stomp: null,
 		details: null, // {id, json, returnFocus}
 		lastJson: {}, // table id -> last rendered JSON, to skip needless re-renders
+		pages: { sent: 1, received: 1 }, // how many pages of PAGE_SIZE each table shows
 		draftId: newRequestId(),
 		audio: null,
 	};
 
 	// ---------------------------------------------------------------- API
 
-	const { session, api, readCookie, errorText, el, showMessage, timeEl, badge, shortId, formatDuration } = window.Vigil;
+	const { session, api, apiPage, readCookie, errorText, el, showMessage, timeEl, badge, shortId, formatDuration } = window.Vigil;
 
 	// ---------------------------------------------------------------- header & connection
 
@@ -375,8 +376,9 @@
 	// ---------------------------------------------------------------- request tables
 
 	const TABLES = {
-		sent: { table: '#sent-requests', status: '#sent-status', peer: (s) => s.to },
-		received: { table: '#received-requests', status: '#received-status', peer: (s) => s.from, offence: true },
+		sent: { table: '#sent-requests', status: '#sent-status', more: '#sent-more', peer: (s) => s.to },
+		received: { table: '#received-requests', status: '#received-status', more: '#received-more',
+			peer: (s) => s.from, offence: true },
 	};
 
 	function acknowledgedCell(s) {
@@ -399,15 +401,24 @@
 		return row;
 	}
 
+	const PAGE_SIZE = 100;
+	const MAX_PAGE = 500; // the API's largest page
+
+	// The newest requests, as many pages as the person asked for, in one call: the table is
+	// refreshed on every frame, so it asks for all it shows at once instead of following cursors.
 	async function loadTable(box) {
 		const config = TABLES[box];
 		if (config.loading) return;
 		config.loading = true;
 		try {
-			const list = await api('GET', `/api/v1/requests?box=${box}`) || [];
+			const limit = Math.min(PAGE_SIZE * state.pages[box], MAX_PAGE);
+			const page = await apiPage(`/api/v1/requests?box=${box}&limit=${limit}`);
+			const list = page.items;
 			$(config.status).textContent = '';
 			if (!state.stomp) setConnection('connected');
 			renderTable(box, list);
+			const more = $(config.more);
+			more.hidden = !page.next || limit >= MAX_PAGE;
 		} catch (e) {
 			if (session.redirecting) return;
 			$(config.status).textContent = `Could not refresh (${errorText(e)}); retrying.`;
@@ -822,6 +833,15 @@
 		}
 	}
 
+	function setUpOlderButtons() {
+		for (const box of Object.keys(TABLES)) {
+			$(TABLES[box].more).addEventListener('click', () => {
+				state.pages[box] += 1;
+				loadTable(box);
+			});
+		}
+	}
+
 	function setUpForm() {
 		const form = $('#request-form');
 		form.addEventListener('submit', submitRequest);
@@ -848,6 +868,7 @@
 		$('#logout-form').addEventListener('submit', logOut);
 		$('#close-details').addEventListener('click', closeDetails);
 		$('#request-details').addEventListener('keydown', (e) => { if (e.key === 'Escape') closeDetails(); });
+		setUpOlderButtons();
 		// 'click', not 'pointerdown': hiding the hint moves the page, and a move between press and release
 		// would swallow the very click (say, on Acknowledge) that unlocked the sound.
 		for (const type of ['click', 'keydown']) document.addEventListener(type, unlockAudio, { once: true });

@@ -25,7 +25,20 @@ window.Vigil = (() => {
 		return readCookie('XSRF-TOKEN');
 	}
 
+	/** The API's answer to a call, with the next page's address if the answer is a page of a list. */
 	async function api(method, path, body, retried = false) {
+		return (await call(method, path, body, retried)).data;
+	}
+
+	/** A GET of a paged list: {items, next}, next being the Link rel="next" address or null. */
+	async function apiPage(path) {
+		const { data, response } = await call('GET', path);
+		const link = response.headers.get('Link') || '';
+		const next = /<([^>]+)>\s*;\s*rel="next"/.exec(link);
+		return { items: data || [], next: next ? next[1] : null };
+	}
+
+	async function call(method, path, body, retried = false) {
 		const headers = { 'X-Requested-With': 'fetch', Accept: 'application/json, application/problem+json' };
 		let token = null;
 		if (method !== 'GET') {
@@ -47,14 +60,14 @@ window.Vigil = (() => {
 		}
 		// A stale CSRF token is refused with 403; the response brings a fresh cookie: try once more.
 		if (response.status === 403 && token && !retried && readCookie('XSRF-TOKEN') !== token) {
-			return api(method, path, body, true);
+			return call(method, path, body, true);
 		}
 		const data = await readJson(response);
 		if (!response.ok) {
 			const problem = (data && typeof data === 'object') ? data : {};
 			throw new ApiError({ title: response.statusText, ...problem, status: response.status });
 		}
-		return data;
+		return { data, response };
 	}
 
 	async function readJson(response) {
@@ -126,6 +139,6 @@ window.Vigil = (() => {
 		return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 	}
 
-	return { session, ApiError, api, readCookie, errorText, el, showMessage, utcText, localText, timeEl, badge, shortId,
+	return { session, ApiError, api, apiPage, readCookie, errorText, el, showMessage, utcText, localText, timeEl, badge, shortId,
 		formatDuration };
 })();

@@ -43,6 +43,7 @@ import org.vigil.gateway.drill.DrillResults;
 import org.vigil.gateway.drill.DrillScheduler;
 import org.vigil.gateway.drill.Drills;
 import org.vigil.gateway.receipt.Receipts;
+import org.vigil.gateway.problem.RequestSizeFilter;
 import org.vigil.gateway.security.RateLimitFilter;
 import org.vigil.gateway.signing.NetworkTrust;
 import org.vigil.gateway.signing.SignedRequests;
@@ -93,6 +94,17 @@ public class GatewayConfiguration {
 	}
 
 	/** After Spring Security's filters (the default order), so the principal is known. */
+	/**
+	 * Bounds every API request body; after the security filters, so a stranger gets 401.
+	 */
+	@Bean
+	FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(GatewayProperties properties) {
+		FilterRegistrationBean<RequestSizeFilter> registration = new FilterRegistrationBean<>(
+				new RequestSizeFilter(properties.maxRequestBytes()));
+		registration.addUrlPatterns("/api/*");
+		return registration;
+	}
+
 	@Bean
 	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(StringRedisTemplate redis, Clock clock,
 			GatewayProperties properties) {

@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clockSkew how far a signed request's {@code createdAt} may be from the gateway's
  * clock
  * @param maxSignedRequestBytes the largest signed request accepted
+ * @param maxRequestBytes the largest body of any API request (413 beyond); at least
+ * {@code maxSignedRequestBytes}
  * @param requestsPerMinute how many API calls one person or national system may make in a
  * minute before being answered 429; 0 for no limit. The default, 600, is ten a second:
  * far above what a person does, and a national system that needs more gets its own
@@ -32,7 +34,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("vigil.gateway")
 public record GatewayProperties(String demoPassword, Duration publishTimeout, String consumerGroup, Path pkiDir,
 		String pkiPassword, Duration clockSkew, Integer maxSignedRequestBytes, Integer requestsPerMinute,
-		Integer projectorThreads) {
+		Integer projectorThreads, Long maxRequestBytes) {
 
 	public GatewayProperties {
 		publishTimeout = (publishTimeout != null) ? publishTimeout : Duration.ofSeconds(10);
@@ -41,6 +43,11 @@ public record GatewayProperties(String demoPassword, Duration publishTimeout, St
 		maxSignedRequestBytes = (maxSignedRequestBytes != null) ? maxSignedRequestBytes : 1024 * 1024;
 		requestsPerMinute = (requestsPerMinute != null) ? requestsPerMinute : 600;
 		projectorThreads = (projectorThreads != null) ? projectorThreads : 3;
+		maxRequestBytes = (maxRequestBytes != null) ? maxRequestBytes : 2L * 1024 * 1024;
+		if (maxRequestBytes < maxSignedRequestBytes) {
+			throw new IllegalArgumentException("vigil.gateway.max-request-bytes must be at least "
+					+ "vigil.gateway.max-signed-request-bytes (" + maxSignedRequestBytes + ")");
+		}
 		if (requestsPerMinute < 0) {
 			throw new IllegalArgumentException("vigil.gateway.requests-per-minute is 0 (no limit) or more");
 		}

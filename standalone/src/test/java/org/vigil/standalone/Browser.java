@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -17,6 +19,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -56,6 +59,9 @@ final class Browser implements AutoCloseable {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--disable-quic", "--window-size=1280,1000", "--user-data-dir=" + profile);
+		// The page's console, for the tests that look for Content-Security-Policy
+		// violations.
+		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(chromedriver))
 			.usingAnyFreePort()
 			.build();
@@ -107,6 +113,25 @@ final class Browser implements AutoCloseable {
 
 	WebDriver driver() {
 		return this.driver;
+	}
+
+	/**
+	 * A Chrome DevTools Protocol command: network emulation, scripts added to every new
+	 * document.
+	 */
+	Map<String, Object> cdp(String command, Map<String, Object> parameters) {
+		return this.driver.executeCdpCommand(command, parameters);
+	}
+
+	/** What the page wrote to its console since the last call, with every error. */
+	List<String> consoleMessages() {
+		return this.driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map((entry) -> entry.getLevel() + " " + entry.getMessage())
+			.toList();
 	}
 
 	WebElement find(By by) {

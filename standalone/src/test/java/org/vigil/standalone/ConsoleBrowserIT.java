@@ -5,12 +5,14 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -183,8 +185,61 @@ class ConsoleBrowserIT extends NetworkTest {
 				value);
 	}
 
+	/** Wraps the page's WebSocket so that the test can close the console's connection. */
+	private static final String SOCKET_TRACKER = """
+			(() => {
+				const Native = window.WebSocket;
+				const sockets = [];
+				window.__vigilSockets = sockets;
+				window.WebSocket = class extends Native {
+					constructor(...args) { super(...args); sockets.push(this); }
+				};
+			})();""";
+
+	private static Map<String, Object> network(boolean offline) {
+		return Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1);
+	}
+
 	@Test
-	void everyFieldOfTheRequestFormHasALabel() throws Exception {
+	void anAlertSentWhileTheConnectionIsDownIsOnTheBoardWhenTheConsoleReconnects() throws Exception {
+		OfficerId onCall = onCall("US", StepTarget.PRIMARY_ON_CALL);
+		try (Browser officer = Browser.open(this.port);
+				ConsoleSession requester = ConsoleSession.login(this.port, "de.requester", PASSWORD)) {
+			officer.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", SOCKET_TRACKER));
+			officer.login(onCall.value(), PASSWORD);
+			By connection = By.id("connection-status");
+			officer.wait(ExpectedConditions.attributeContains(connection, "class", "connected"));
+
+			// The network goes away: no reconnection can succeed until it is back.
+			officer.cdp("Network.enable", Map.of());
+			officer.cdp("Network.emulateNetworkConditions", network(true));
+			((JavascriptExecutor) officer.driver()).executeScript("window.__vigilSockets.forEach((s) => s.close())");
+			officer
+				.wait(ExpectedConditions.not(ExpectedConditions.attributeContains(connection, "class", "connected")));
+			assertThat(officer.find(connection).getText()).isIn("Offline", "Reconnecting…");
+
+			String id = json(requester.post("/api/v1/requests", preservationRequest("US", "URGENT"))).get("id")
+				.asString();
+			await().atMost(ALERT_WITHIN)
+				.untilAsserted(() -> assertThat(this.statuses.find(RequestId.of(id)))
+					.hasValueSatisfying((status) -> assertThat(status.paged()).contains(onCall.value())));
+			By card = By.cssSelector("article.alert-card[data-request-id='" + id + "']");
+			assertThat(officer.driver().findElements(card)).as("no alert can arrive while disconnected").isEmpty();
+			assertThat(officer.find(connection).getAttribute("class")).as("the board says it is disconnected")
+				.doesNotContain("connected");
+			assertThat(officer.find(connection).getText()).isIn("Offline", "Reconnecting…");
+			officer.screenshot("officer-disconnected-alert-missed");
+
+			officer.cdp("Network.emulateNetworkConditions", network(false));
+			officer.wait(ExpectedConditions.attributeContains(connection, "class", "connected"));
+			WebElement alert = officer.wait(ExpectedConditions.visibilityOfElementLocated(card));
+			assertThat(alert.getText()).contains("URGENT").contains("DE");
+			officer.screenshot("officer-reconnected-alert-caught-up");
+		}
+	}
+
+	@Test
+	void theRequestFormIsLabelledAndSentWithTheKeyboardAlone() throws Exception {
 		try (Browser requester = Browser.open(this.port).login("nl.requester", PASSWORD)) {
 			List<WebElement> fields = requester.find(By.id("request-form"))
 				.findElements(By.cssSelector("input:not([type=hidden]), select, textarea"));
@@ -195,6 +250,63 @@ class ConsoleBrowserIT extends NetworkTest {
 					.as("label for #%s", id)
 					.isNotEmpty();
 			}
+			JavascriptExecutor page = (JavascriptExecutor) requester.driver();
+			page.executeScript("arguments[0].focus()", requester.find(By.id("f-to")));
+			WebElement active = tabTo(requester, "submit-request");
+			active.sendKeys(Keys.ENTER);
+			requester.wait(ExpectedConditions.textToBePresentInElementLocated(By.id("form-message"),
+					"Please correct the highlighted fields."));
+			assertThat(requester.driver().switchTo().activeElement().getAttribute("id"))
+				.as("focus goes to the first field to correct")
+				.isEqualTo("f-to");
+			assertThat(requester.find(By.id("f-to")).getAttribute("aria-invalid")).isEqualTo("true");
+			requester.screenshot("requester-form-keyboard-errors");
+
+			// Filled in and sent with keys only, field after field.
+			typeAndTab(requester, "DE");
+			typeAndTab(requester, "Urgent");
+			typeAndTab(requester, "Politie, Team High Tech Crime");
+			typeAndTab(requester, "Phishing of bank customers");
+			typeAndTab(requester, "A phishing kit is hosted on a server in Germany.");
+			typeAndTab(requester, "The hosting account and its access logs");
+			typeAndTab(requester, "The account hosts the kit");
+			typeAndTab(requester, "Example Hosting GmbH");
+			typeAndTab(requester, "Logs are kept 7 days");
+			requester.driver().switchTo().activeElement().sendKeys(Keys.SPACE);
+			assertThat(requester.find(By.id("f-mutualAssistanceToFollow")).isSelected()).isTrue();
+			tabTo(requester, "submit-request").sendKeys(Keys.ENTER);
+			requester.wait(ExpectedConditions.attributeContains(By.id("form-message"), "class", "success"));
+			requester.screenshot("requester-form-sent-with-keyboard");
+		}
+	}
+
+	/** Types into the focused field, then moves on with Tab. */
+	private static void typeAndTab(Browser browser, String text) {
+		browser.driver().switchTo().activeElement().sendKeys(text, Keys.TAB);
+	}
+
+	/** Presses Tab until the element with that id has the focus; fails after 40. */
+	private static WebElement tabTo(Browser browser, String id) {
+		for (int i = 0; i < 40; i++) {
+			WebElement active = browser.driver().switchTo().activeElement();
+			if (id.equals(active.getAttribute("id"))) {
+				return active;
+			}
+			active.sendKeys(Keys.TAB);
+		}
+		throw new AssertionError("#" + id + " cannot be reached with Tab");
+	}
+
+	@Test
+	void swaggerUiShowsTheApiUnderTheStrictContentSecurityPolicy() throws Exception {
+		try (Browser reader = Browser.open(this.port)) {
+			reader.driver().get("http://127.0.0.1:" + this.port + "/swagger-ui.html");
+			reader.wait(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".opblock"), 20));
+			reader
+				.wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".info .title"), "Vigil API"));
+			reader.screenshot("swagger-ui");
+			assertThat(reader.consoleMessages()).as("the browser console")
+				.noneMatch((message) -> message.contains("Content Security Policy"));
 		}
 	}
 

@@ -8,8 +8,13 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -20,6 +25,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponents;
 import org.vigil.audit.checkpoint.Checkpoint;
 import org.vigil.audit.export.ExportWriter;
 import org.vigil.audit.ledger.Ledger;
@@ -36,6 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
  * read the whole log (AUDITOR, NETWORK_ADMIN, COORDINATOR); the log's verifier key for
  * anyone.
  */
+@Tag(name = "Audit", description = "The tamper-evident audit ledger (RFC 9162, C2SP checkpoints)")
 @RestController
 @RequestMapping("/api/v1/audit")
 public class AuditController {
@@ -56,11 +64,13 @@ public class AuditController {
 		this.service = service;
 	}
 
+	@Operation(summary = "The audit log's verifier key (public, no login)")
 	@GetMapping(path = "/log-key", produces = MediaType.TEXT_PLAIN_VALUE)
 	public String logKey() {
 		return this.service.signer().verifierKey().encoded() + "\n";
 	}
 
+	@Operation(summary = "The latest signed checkpoint (C2SP signed note)")
 	@GetMapping(path = "/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
 	public String checkpoint(HttpServletRequest request) {
 		mayRead(request);
@@ -69,13 +79,17 @@ public class AuditController {
 					"The ledger has not signed a checkpoint yet"));
 	}
 
+	@Operation(summary = "Audit entries from a sequence number, filtered (paged: next in the body and the Link header)")
 	@GetMapping(path = "/entries", produces = MediaType.APPLICATION_JSON_VALUE)
-	public ObjectNode entries(HttpServletRequest request, @RequestParam(required = false) String from,
+	public ObjectNode entries(HttpServletRequest request, HttpServletResponse response,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String cursor,
 			@RequestParam(required = false) String limit, @RequestParam(required = false) String actor,
 			@RequestParam(required = false) String action, @RequestParam(required = false) String object,
 			@RequestParam(required = false) String since, @RequestParam(required = false) String until) {
 		mayRead(request);
-		long start = number("from", from, 0);
+		// The API's lists page with limit and cursor; here the cursor is a sequence
+		// number, which `from` has always named.
+		long start = number("cursor", cursor, number("from", from, 0));
 		long count = number("limit", limit, 100);
 		if (count < 1 || count > MAX_LIMIT) {
 			throw invalid("limit must be between 1 and " + MAX_LIMIT);
@@ -101,10 +115,21 @@ public class AuditController {
 			}
 		}
 		answer.put("next", seq);
-		answer.put("size", this.service.ledger().size());
+		long size = this.service.ledger().size();
+		answer.put("size", size);
+		if (seq < size) {
+			UriComponents next = ServletUriComponentsBuilder.fromRequest(request)
+				.replaceQueryParam("from")
+				.replaceQueryParam("limit", count)
+				.replaceQueryParam("cursor", seq)
+				.build()
+				.encode();
+			response.setHeader(HttpHeaders.LINK, "<" + next.getPath() + "?" + next.getQuery() + ">; rel=\"next\"");
+		}
 		return answer;
 	}
 
+	@Operation(summary = "An RFC 9162 inclusion proof of one entry")
 	@GetMapping(path = "/proof/inclusion", produces = MediaType.APPLICATION_JSON_VALUE)
 	public ObjectNode inclusion(HttpServletRequest request, @RequestParam(required = false) String seq,
 			@RequestParam(required = false) String size) {
@@ -125,6 +150,7 @@ public class AuditController {
 		return answer;
 	}
 
+	@Operation(summary = "An RFC 9162 consistency proof between two tree sizes")
 	@GetMapping(path = "/proof/consistency", produces = MediaType.APPLICATION_JSON_VALUE)
 	public ObjectNode consistency(HttpServletRequest request, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
@@ -150,6 +176,7 @@ public class AuditController {
 	 * entries, each checkpoint after the entries it covers, and a consistency proof
 	 * between successive checkpoints.
 	 */
+	@Operation(summary = "The whole log up to its latest checkpoint, as JSON Lines")
 	@GetMapping(path = "/export")
 	public ResponseEntity<StreamingResponseBody> export(HttpServletRequest request) {
 		mayRead(request);

@@ -3,6 +3,9 @@ package org.vigil.gateway.alerting;
 import java.util.List;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,6 +19,7 @@ import org.vigil.gateway.status.RequestStatuses;
  * {@code /api/v1/alerts} and {@code /api/v1/me}: what the console needs on every
  * (re)connect.
  */
+@Tag(name = "Alerts", description = "What the console needs on every (re)connect")
 @RestController
 @RequestMapping("/api/v1")
 class AlertController {
@@ -30,11 +34,13 @@ class AlertController {
 	 * Every request currently paging the logged-in officer: the catch-up after a dropped
 	 * connection.
 	 */
+	@Operation(summary = "The requests paging the caller now: the catch-up list after a reconnect")
 	@GetMapping("/alerts")
 	List<RequestStatus> alerts(@AuthenticationPrincipal VigilUser user) {
 		return this.statuses.alerting(user.id());
 	}
 
+	@Operation(summary = "Who is logged in: id, name, country and roles")
 	@GetMapping("/me")
 	Me me(@AuthenticationPrincipal VigilUser user) {
 		return new Me(user.id().value(), user.displayName(), user.country().map(Object::toString).orElse(null),

@@ -5,9 +5,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +41,7 @@ import org.vigil.protocol.json.WireJson;
  * it was made from ({@code If-Match}), so two administrators never overwrite each other
  * unseen.
  */
+@Tag(name = "Directory", description = "Contact points, who is on call, the signed export")
 @RestController
 @RequestMapping("/api/v1/directory/contact-points")
 class DirectoryAdminController {
@@ -62,6 +69,7 @@ class DirectoryAdminController {
 	record Summary(String country, String partyName, String zone, String etag) {
 	}
 
+	@Operation(summary = "Every Party's contact point: country, name, zone and ETag")
 	@GetMapping
 	List<Summary> list() {
 		return this.directory.contactPoints()
@@ -71,12 +79,18 @@ class DirectoryAdminController {
 			.toList();
 	}
 
+	@Operation(summary = "One Party's whole entry (officers, rosters, policy, certificates), with its ETag")
 	@GetMapping("/{country}")
 	ResponseEntity<ContactPoint> get(@PathVariable String country) {
 		ContactPoint contactPoint = ContactPoints.find(this.directory, country);
 		return ResponseEntity.ok().eTag(DirectoryEditor.etag(contactPoint)).body(contactPoint);
 	}
 
+	@Operation(summary = "Replace a Party's entry (If-Match with the ETag it was edited from)")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			description = "The whole entry, as GET gave it, changed",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = ContactPoint.class)))
 	@PutMapping("/{country}")
 	ResponseEntity<ContactPoint> replace(@AuthenticationPrincipal VigilUser user, @PathVariable String country,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, HttpServletRequest http)

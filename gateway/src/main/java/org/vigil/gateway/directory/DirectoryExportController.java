@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -19,6 +22,7 @@ import org.vigil.gateway.signing.NetworkTrust;
  * secretariat circulates, verifiable offline with
  * {@code vigil directory verify export.p7s --ca ca.pem --crl crl.pem}.
  */
+@Tag(name = "Directory")
 @RestController
 @RequestMapping("/api/v1/directory")
 class DirectoryExportController {
@@ -35,6 +39,7 @@ class DirectoryExportController {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "The whole directory signed by the network (CMS SignedData)")
 	@GetMapping(path = "/export", produces = SIGNED)
 	ResponseEntity<byte[]> export() {
 		byte[] signed = this.exports.signed();

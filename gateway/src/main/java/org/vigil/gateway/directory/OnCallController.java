@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,6 +25,7 @@ import org.vigil.protocol.OfficerId;
  * Who is on call in a Party right now and why, and the calendar of the coming days: read
  * from this gateway's replica of the directory, as the dispatcher reads it.
  */
+@Tag(name = "Directory")
 @RestController
 @RequestMapping("/api/v1/directory/contact-points/{country}")
 class OnCallController {
@@ -57,6 +61,7 @@ class OnCallController {
 	record Calendar(String zone, List<Duty> duties) {
 	}
 
+	@Operation(summary = "Who is on call at a Party now (or at a given instant), and why")
 	@GetMapping("/on-call")
 	Now onCall(@PathVariable String country, @RequestParam(required = false) Instant at) {
 		ContactPoint contactPoint = ContactPoints.find(this.directory, country);
@@ -65,6 +70,7 @@ class OnCallController {
 				contactPoint.withRole(Role.SUPERVISOR));
 	}
 
+	@Operation(summary = "Who is on call at a Party over the next days")
 	@GetMapping("/calendar")
 	Calendar calendar(@PathVariable String country, @RequestParam(defaultValue = "14") int days,
 			@RequestParam(required = false) Instant from) {

@@ -6,6 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,10 +18,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.vigil.directory.party.ContactPoint;
 import org.vigil.directory.party.Role;
 import org.vigil.directory.replica.DirectoryView;
+import org.vigil.gateway.Paging;
 import org.vigil.gateway.problem.InvalidFields;
 import org.vigil.gateway.problem.NotAllowed;
 import org.vigil.gateway.problem.ProblemTypes;
@@ -37,9 +42,13 @@ import org.vigil.protocol.Urgency;
  * only their own. The network-wide report is for network administrators, coordinators and
  * auditors; anyone else of a Party sees their own Party's line and drills only.
  */
+@Tag(name = "Drills", description = "Reachability drills of the contact points")
 @RestController
 @RequestMapping("/api/v1/drills")
 class DrillController {
+
+	/** Every Party of today's network on one page. */
+	static final int DEFAULT_PAGE = 100;
 
 	private final Drills drills;
 
@@ -69,6 +78,7 @@ class DrillController {
 	}
 
 	@PreAuthorize(Roles.DRILL_STARTER)
+	@Operation(summary = "Start reachability drills of named Parties or of every Party")
 	@PostMapping
 	ResponseEntity<Started> start(@AuthenticationPrincipal VigilUser user, @RequestBody DrillForm form) {
 		boolean all = Boolean.TRUE.equals(form.all());
@@ -114,18 +124,30 @@ class DrillController {
 	 * acknowledge, the failures. Limited to the user's own Party unless they see the
 	 * whole network.
 	 */
+	@Operation(
+			summary = "A line per Party the caller may see: last drill, median and worst time to acknowledge, failures (paged)")
 	@GetMapping("/report")
-	List<CountryDrills> report(@AuthenticationPrincipal VigilUser user) {
-		return this.directory.contactPoints()
+	ResponseEntity<List<CountryDrills>> report(@AuthenticationPrincipal VigilUser user,
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+		int size = Paging.limit(limit, DEFAULT_PAGE);
+		// By country code: the cursor is the last code of the page.
+		List<ContactPoint> lines = this.directory.contactPoints()
 			.stream()
 			.filter((contactPoint) -> mayRead(user, contactPoint.country()))
+			.filter((contactPoint) -> cursor == null || contactPoint.country().value().compareTo(cursor) > 0)
 			.sorted(Comparator.comparing((ContactPoint contactPoint) -> contactPoint.country().value()))
+			.limit(size + 1L)
+			.toList();
+		String next = (lines.size() > size) ? lines.get(size - 1).country().value() : null;
+		return Paging.page(lines.stream()
+			.limit(size)
 			.map((contactPoint) -> CountryDrills.of(contactPoint.country().value(), contactPoint.partyName(),
 					this.results.of(contactPoint.country()), false))
-			.toList();
+			.toList(), next, size);
 	}
 
 	/** One Party's line with its drills, newest first. */
+	@Operation(summary = "One Party's drill line with its drills, newest first")
 	@GetMapping("/report/{country}")
 	CountryDrills country(@AuthenticationPrincipal VigilUser user, @PathVariable String country) {
 		Refused notFound = new Refused(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
@@ -144,6 +166,7 @@ class DrillController {
 	}
 
 	/** What the console needs to know to offer the form. */
+	@Operation(summary = "Whether the caller may start drills, and of which Party")
 	@GetMapping("/permissions")
 	Map<String, Object> permissions(@AuthenticationPrincipal VigilUser user) {
 		boolean network = user.has(Role.NETWORK_ADMIN) || user.isCoordinator();

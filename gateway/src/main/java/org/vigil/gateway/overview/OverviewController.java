@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.security.access.prepost.PreAuthorize;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,6 +32,7 @@ import org.vigil.protocol.CountryCode;
  * coordinator across the network: the requests still owed something, which of them
  * escalated, and which are overdue right now.
  */
+@Tag(name = "Overview", description = "What supervisors and the coordinator watch")
 @RestController
 @RequestMapping("/api/v1/overview")
 class OverviewController {
@@ -75,6 +79,8 @@ class OverviewController {
 	}
 
 	@PreAuthorize(Roles.SUPERVISOR_OR_COORDINATOR)
+	@Operation(
+			summary = "Open requests received in the caller's scope, overdue first, with how many escalated and are overdue")
 	@GetMapping
 	Overview overview(@AuthenticationPrincipal VigilUser user) {
 		List<CountryCode> scope;

@@ -21,12 +21,17 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.vigil.gateway.security.VigilUser;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.vigil.protocol.signing.SignatureRejected;
 
 /**
@@ -54,6 +59,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestTooLarge tooLarge) {
+				return tooLarge(tooLarge);
+			}
+		}
 		String detail = "The body is not valid JSON for this request";
 		if (ex.getCause() instanceof JacksonException json) {
 			String field = json.getPath()
@@ -80,6 +90,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
 		if (response != null && response.getBody() instanceof ProblemDetail problem
 				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+			problem.setDetail(helpfulDetail(ex, request, problem.getDetail()));
 			problem.setType(switch (statusCode.value()) {
 				case 404 -> ProblemTypes.NOT_FOUND;
 				case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
@@ -90,6 +101,32 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			Problems.remember(problem.getType());
 		}
 		return response;
+	}
+
+	/**
+	 * Says what to do instead of Spring's terse defaults: which methods or content types
+	 * the path takes, where the list of operations is.
+	 */
+	private static String helpfulDetail(Exception ex, WebRequest request, String detail) {
+		String path = (request instanceof ServletWebRequest servlet) ? servlet.getRequest().getRequestURI() : "";
+		if (ex instanceof NoHandlerFoundException || ex instanceof NoResourceFoundException) {
+			String method = (request instanceof ServletWebRequest servlet) ? servlet.getRequest().getMethod() : "";
+			return "There is no " + method + " " + path
+					+ (path.startsWith("/api/") ? " in this API; GET /v3/api-docs lists every operation" : "");
+		}
+		if (ex instanceof HttpRequestMethodNotSupportedException method) {
+			return method.getMethod() + " is not allowed on " + path + "; it takes "
+					+ String.join(", ",
+							(method.getSupportedMethods() != null) ? method.getSupportedMethods() : new String[0])
+					+ " (see the Allow header)";
+		}
+		if (ex instanceof HttpMediaTypeNotSupportedException media) {
+			return path + " does not read "
+					+ ((media.getContentType() != null) ? media.getContentType() : "a body without Content-Type")
+					+ "; send "
+					+ media.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining(" or "));
+		}
+		return detail;
 	}
 
 	/** Says what was expected in words a sender can act on, without our class names. */
@@ -117,6 +154,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			return "a number";
 		}
 		return "a value of another type";
+	}
+
+	/** A body without a declared length went past the bound while it was read. */
+	@ExceptionHandler
+	ResponseEntity<Object> tooLarge(RequestTooLarge ex) {
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+			.body(Problems.of(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Too large",
+					ex.getMessage()));
 	}
 
 	@ExceptionHandler

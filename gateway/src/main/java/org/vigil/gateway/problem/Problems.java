@@ -1,8 +1,16 @@
 package org.vigil.gateway.problem;
 
+import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.vigil.protocol.json.WireJson;
 
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -33,6 +41,23 @@ public final class Problems {
 		if (request != null && type != null) {
 			request.setAttribute(TYPE_ATTRIBUTE, type.toString(), RequestAttributes.SCOPE_REQUEST);
 		}
+	}
+
+	/**
+	 * Writes a problem as the answer from a servlet filter, where no message converter
+	 * runs; {@code instance} is the path called.
+	 */
+	public static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+			throws IOException {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", problem.getType().toString());
+		body.put("title", problem.getTitle());
+		body.put("status", problem.getStatus());
+		body.put("detail", problem.getDetail());
+		body.put("instance", request.getRequestURI());
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getOutputStream().write(WireJson.write(body));
 	}
 
 }

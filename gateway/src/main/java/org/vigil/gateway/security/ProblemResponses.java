@@ -14,9 +14,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * The API's 401 and 403 as problem details, written by the security filters before any
@@ -43,9 +48,21 @@ public final class ProblemResponses {
 		};
 	}
 
+	/**
+	 * 403, except for a stranger's write without a CSRF token: the CSRF check runs before
+	 * authentication, but what a stranger must be told is to log in, as on a read.
+	 */
 	static AccessDeniedHandler denied() {
-		return (request, response, ex) -> write(request, response,
-				Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.NOT_ALLOWED, "Not allowed", deniedDetail(request)));
+		return (request, response, ex) -> {
+			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+			if (ex instanceof CsrfException && (authentication == null || !authentication.isAuthenticated()
+					|| authentication instanceof AnonymousAuthenticationToken)) {
+				unauthenticated().commence(request, response, new InsufficientAuthenticationException("No login", ex));
+				return;
+			}
+			write(request, response,
+					Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.NOT_ALLOWED, "Not allowed", deniedDetail(request)));
+		};
 	}
 
 	private static String deniedDetail(HttpServletRequest request) {

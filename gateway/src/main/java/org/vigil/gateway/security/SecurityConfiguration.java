@@ -31,6 +31,14 @@ import org.vigil.gateway.security.totp.SecondFactorLogin;
 @EnableWebSecurity
 public class SecurityConfiguration {
 
+	/**
+	 * No inline script or style, nothing from another origin, no framing: the console's
+	 * pages and Swagger UI live with it.
+	 */
+	public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; "
+			+ "base-uri 'none'; object-src 'none'";
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return new BCryptPasswordEncoder();
@@ -75,9 +83,8 @@ public class SecurityConfiguration {
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(ProblemResponses.unauthenticated(), api)
 				.defaultAccessDeniedHandlerFor(ProblemResponses.denied(), api))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
-					"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-							+ "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'")));
+			.headers(
+					(headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
 		return http.build();
 	}
 

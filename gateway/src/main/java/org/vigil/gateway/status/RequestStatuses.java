@@ -387,6 +387,40 @@ public class RequestStatuses {
 			.toList() : List.of();
 	}
 
+	/**
+	 * A page of a country's requests, sent or received, newest first: those after the
+	 * request {@code after} (from the newest when null), at most {@code limit}. Requests
+	 * that arrive meanwhile come before the cursor, so paging on never repeats or skips
+	 * one.
+	 * @throws IllegalArgumentException if {@code after} is not among them
+	 */
+	public Page recent(CountryCode country, boolean sent, String after, int limit) {
+		String key = sent ? GatewayKeys.sent(country) : GatewayKeys.received(country);
+		long start = 0;
+		if (after != null) {
+			Long rank = this.redis.opsForZSet().reverseRank(key, after);
+			if (rank == null) {
+				throw new IllegalArgumentException("no request " + after + " in this list");
+			}
+			start = rank + 1;
+		}
+		Set<String> ids = this.redis.opsForZSet().reverseRange(key, start, start + limit);
+		List<String> page = (ids != null) ? new ArrayList<>(ids) : new ArrayList<>();
+		String next = null;
+		if (page.size() > limit) {
+			page = page.subList(0, limit);
+			next = page.get(limit - 1);
+		}
+		return new Page(page.stream().map(RequestId::of).map(this::find).flatMap(Optional::stream).toList(), next);
+	}
+
+	/**
+	 * @param items the requests of the page
+	 * @param next the cursor of the next page; null on the last
+	 */
+	public record Page(List<RequestStatus> items, String next) {
+	}
+
 	/** A country's most recent requests, sent or received, newest first. */
 	public List<RequestStatus> recent(CountryCode country, boolean sent, int limit) {
 		String key = sent ? GatewayKeys.sent(country) : GatewayKeys.received(country);

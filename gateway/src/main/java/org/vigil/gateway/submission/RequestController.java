@@ -13,6 +13,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.slf4j.Logger;
@@ -36,6 +41,7 @@ import org.vigil.directory.party.ContactPoint;
 import org.vigil.directory.party.Role;
 import org.vigil.directory.replica.DirectoryView;
 import org.vigil.gateway.GatewayProperties;
+import org.vigil.gateway.Paging;
 import org.vigil.gateway.audit.AuditTrail;
 import org.vigil.gateway.audit.SubmissionAuditFilter;
 import org.vigil.gateway.command.CommandPublisher;
@@ -81,6 +87,7 @@ import org.vigil.protocol.request.PreservationRequest;
  * owes the sender an answer. Every check that can refuse it runs first, so a refused
  * submission writes nothing anywhere.
  */
+@Tag(name = "Requests", description = "Preservation requests (Art. 29): file, follow, acknowledge, answer")
 @RestController
 @RequestMapping("/api/v1/requests")
 class RequestController {
@@ -127,6 +134,7 @@ class RequestController {
 	}
 
 	@PreAuthorize(Roles.REQUESTER)
+	@Operation(summary = "File a preservation request as a person (JSON); the network signs it for the contact point")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<RequestStatus> submit(@AuthenticationPrincipal VigilUser user,
 			@Valid @RequestBody SubmissionForm form) {
@@ -162,6 +170,11 @@ class RequestController {
 	 * are refused.
 	 */
 	@PreAuthorize(Roles.REQUESTER)
+	@Operation(summary = "Send a request signed by a national system (CMS SignedData with the Vigil-* routing headers)")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			description = "DER CMS SignedData over the request's canonical JSON (RFC 8785)",
+			content = { @Content(mediaType = SIGNED_REQUEST, schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = CMS, schema = @Schema(type = "string", format = "binary")) })
 	@PostMapping(consumes = { SIGNED_REQUEST, CMS })
 	ResponseEntity<RequestStatus> submitSigned(@AuthenticationPrincipal VigilUser user, HttpServletRequest http)
 			throws IOException {
@@ -222,6 +235,7 @@ class RequestController {
 
 	/** The exact signed bytes the network accepted, for the receiving Party to verify. */
 	@PreAuthorize(Roles.ANYONE)
+	@Operation(summary = "The exact signed request bytes the network accepted")
 	@GetMapping(path = "/{id}/signed", produces = SIGNED_REQUEST)
 	ResponseEntity<byte[]> signed(@AuthenticationPrincipal VigilUser user, @PathVariable String id) {
 		RequestStatus status = visible(user, id);
@@ -237,6 +251,7 @@ class RequestController {
 	 * {@code vigil verify receipt.p7s --request request.p7s --ca ca.pem --crl crl.pem}.
 	 */
 	@PreAuthorize(Roles.ANYONE)
+	@Operation(summary = "A signed receipt: ACCEPTED, DELIVERED, ACKNOWLEDGED or RESPONDED")
 	@GetMapping(path = "/{id}/receipts/{kind}", produces = SIGNED_REQUEST)
 	ResponseEntity<byte[]> receipt(@AuthenticationPrincipal VigilUser user, @PathVariable String id,
 			@PathVariable String kind) {
@@ -252,6 +267,7 @@ class RequestController {
 	}
 
 	@PreAuthorize(Roles.ANYONE)
+	@Operation(summary = "A request's status, contents and timeline")
 	@GetMapping("/{id}")
 	RequestStatus get(@AuthenticationPrincipal VigilUser user, @PathVariable String id) {
 		RequestStatus status = visible(user, id);
@@ -276,18 +292,30 @@ class RequestController {
 	 * ({@code box=sent}) or received ({@code box=received}, the default).
 	 */
 	@PreAuthorize(Roles.ANYONE)
+	@Operation(summary = "The caller's country's requests, received or sent, newest first (paged)")
 	@GetMapping
-	List<RequestStatus> list(@AuthenticationPrincipal VigilUser user,
-			@RequestParam(defaultValue = "received") String box) {
+	ResponseEntity<List<RequestStatus>> list(@AuthenticationPrincipal VigilUser user,
+			@RequestParam(defaultValue = "received") String box, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String cursor) {
 		if (!box.equals("sent") && !box.equals("received")) {
 			throw InvalidFields.of("box", "must be 'sent' or 'received'");
 		}
-		return user.country()
-			.map((country) -> this.statuses.recent(country, box.equals("sent"), LIST_LIMIT))
-			.orElse(List.of());
+		int size = Paging.limit(limit, LIST_LIMIT);
+		if (user.country().isEmpty()) {
+			return Paging.page(List.of(), null, size);
+		}
+		RequestStatuses.Page page;
+		try {
+			page = this.statuses.recent(user.country().get(), box.equals("sent"), cursor, size);
+		}
+		catch (IllegalArgumentException ex) {
+			throw InvalidFields.of("cursor", "is not a cursor of this list; start again without one");
+		}
+		return Paging.page(page.items(), page.next(), size);
 	}
 
 	@PreAuthorize(Roles.OFFICER)
+	@Operation(summary = "Take charge of a request: stops its ladder")
 	@PostMapping("/{id}/acknowledgement")
 	ResponseEntity<RequestStatus> acknowledge(@AuthenticationPrincipal VigilUser user, @PathVariable String id) {
 		RequestStatus status = forOfficers(user, id, "may acknowledge it");
@@ -303,6 +331,7 @@ class RequestController {
 	 * requested Party, and the network coordinators.
 	 */
 	@PreAuthorize(Roles.OFFICER)
+	@Operation(summary = "Page the next step of the ladder now")
 	@PostMapping("/{id}/escalation")
 	ResponseEntity<RequestStatus> escalate(@AuthenticationPrincipal VigilUser user, @PathVariable String id) {
 		RequestStatus status = forOfficers(user, id, "may escalate it");
@@ -320,6 +349,7 @@ class RequestController {
 	 * delivery to an officer it paged, and ignores the rest.
 	 */
 	@PreAuthorize(Roles.OFFICER)
+	@Operation(summary = "Say the caller's console shows the alert (earns the sender a DELIVERED receipt)")
 	@PostMapping("/{id}/delivery")
 	ResponseEntity<Void> delivered(@AuthenticationPrincipal VigilUser user, @PathVariable String id) {
 		RequestStatus status = forOfficers(user, id, "receive its alerts");
@@ -332,6 +362,7 @@ class RequestController {
 	 * information needed. Answering a request that is still paging acknowledges it too.
 	 */
 	@PreAuthorize(Roles.OFFICER)
+	@Operation(summary = "Answer a request: preserved, disclosed, refused or more information needed")
 	@PostMapping("/{id}/response")
 	ResponseEntity<RequestStatus> respond(@AuthenticationPrincipal VigilUser user, @PathVariable String id,
 			@Valid @RequestBody AnswerForms.ResponseForm form) {
@@ -371,6 +402,7 @@ class RequestController {
 	 * request lasts at most its urgency's time to acknowledge.
 	 */
 	@PreAuthorize(Roles.OFFICER)
+	@Operation(summary = "Be alerted again in a while instead of when the time to answer runs out")
 	@PostMapping("/{id}/snooze")
 	ResponseEntity<RequestStatus> snooze(@AuthenticationPrincipal VigilUser user, @PathVariable String id,
 			@Valid @RequestBody AnswerForms.SnoozeForm form) {
@@ -393,6 +425,7 @@ class RequestController {
 
 	/** The requester answers the requested Party's question. */
 	@PreAuthorize(Roles.REQUESTER_OR_COORDINATOR)
+	@Operation(summary = "Reply to the requested Party's question (NEEDS_INFORMATION)")
 	@PostMapping("/{id}/information")
 	ResponseEntity<RequestStatus> supplyInformation(@AuthenticationPrincipal VigilUser user, @PathVariable String id,
 			@Valid @RequestBody AnswerForms.InformationForm form) {
