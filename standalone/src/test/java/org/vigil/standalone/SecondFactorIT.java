@@ -1,9 +1,15 @@
 package org.vigil.standalone;
 
 import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.apache.kafka.common.TopicPartition;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import org.vigil.protocol.Topics;
+import org.vigil.protocol.audit.AuditEntry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +52,7 @@ class SecondFactorIT extends NetworkTest {
 	@Test
 	void aPersonWithASecondFactorGivesTheCodeAfterThePasswordAndEachCodeCountsOnce() throws Exception {
 		ConsoleSession.loginAsAdministrator(this.port, ADMIN, PASSWORD).close();
+		Map<TopicPartition, Long> before = endOffsets(Topics.AUDIT);
 
 		try (ConsoleSession halfway = ConsoleSession.loginPasswordOnly(this.port, ADMIN, PASSWORD);
 				ConsoleSession again = ConsoleSession.loginPasswordOnly(this.port, ADMIN, PASSWORD)) {
@@ -62,6 +69,13 @@ class SecondFactorIT extends NetworkTest {
 			assertThat(again.tryCode("/login/totp", code)).as("a code is accepted once").contains("error");
 			assertThat(again.get("/api/v1/me").statusCode()).isEqualTo(401);
 		}
+		// A failed login of a name of its own marks the end: the audit topic keeps order.
+		String sentinel = "sentinel-" + System.nanoTime();
+		assertThat(new NationalSystem(this.port, sentinel, "wrong").get("/api/v1/me").statusCode()).isEqualTo(401);
+		assertThat(auditSince(before, (entry) -> entry.actor().equals(sentinel)))
+			.filteredOn((entry) -> entry.action().equals("LOGIN_SECOND_FACTOR") && entry.actor().equals(ADMIN))
+			.extracting(AuditEntry::outcome)
+			.containsSubsequence("REJECTED wrong or used code", "ACCEPTED", "REJECTED wrong or used code");
 	}
 
 	@Test
