@@ -126,7 +126,13 @@ class AuthorizationMatrixIT extends NetworkTest {
 			if (caller == Caller.ANONYMOUS) {
 				return (this.allowed.contains(Caller.ANONYMOUS)) ? Outcome.ALLOWED : Outcome.UNAUTHENTICATED;
 			}
-			return this.allowed.contains(caller) ? Outcome.ALLOWED : this.otherwise;
+			if (this.allowed.contains(caller)) {
+				return Outcome.ALLOWED;
+			}
+			// Whoever may not read a request is told it does not exist, whatever they
+			// asked to do with it.
+			boolean request = this.scope == Scope.RECEIVED || this.scope == Scope.SENT;
+			return (request && !REQUEST_READERS.contains(caller)) ? Outcome.HIDDEN : this.otherwise;
 		}
 
 	}
@@ -137,6 +143,10 @@ class AuthorizationMatrixIT extends NetworkTest {
 
 	private static final Set<Caller> EVERYONE = Set.of(Caller.REQUESTER, Caller.OFFICER, Caller.SUPERVISOR,
 			Caller.AUDITOR, Caller.COUNTRY_ADMIN, Caller.NETWORK_ADMIN, Caller.COORDINATOR);
+
+	/** Who reads a Party's requests: not those who only administer the directory. */
+	private static final Set<Caller> REQUEST_READERS = Set.of(Caller.REQUESTER, Caller.OFFICER, Caller.SUPERVISOR,
+			Caller.AUDITOR, Caller.COORDINATOR);
 
 	private static final Set<Caller> RECEIVING_OFFICERS = Set.of(Caller.OFFICER, Caller.SUPERVISOR, Caller.COORDINATOR);
 
@@ -158,11 +168,11 @@ class AuthorizationMatrixIT extends NetworkTest {
 				Outcome.FORBIDDEN));
 		rows.add(new Row("POST", "/api/v1/requests", SIGNED, "{signed by FR}", Scope.NONE, OK, Set.of(Caller.REQUESTER),
 				Outcome.FORBIDDEN));
-		rows.add(new Row("GET", "/api/v1/requests?box=received", null, null, Scope.NONE, OK, EVERYONE,
+		rows.add(new Row("GET", "/api/v1/requests?box=received", null, null, Scope.NONE, OK, REQUEST_READERS,
 				Outcome.FORBIDDEN));
 		for (String read : List.of(REQUEST, REQUEST + "/signed", REQUEST + "/receipts/ACCEPTED")) {
-			rows.add(new Row("GET", read, null, null, Scope.RECEIVED, OK, EVERYONE, Outcome.HIDDEN));
-			rows.add(new Row("GET", read, null, null, Scope.SENT, OK, EVERYONE, Outcome.HIDDEN));
+			rows.add(new Row("GET", read, null, null, Scope.RECEIVED, OK, REQUEST_READERS, Outcome.HIDDEN));
+			rows.add(new Row("GET", read, null, null, Scope.SENT, OK, REQUEST_READERS, Outcome.HIDDEN));
 			rows.add(new Row("GET", read, null, null, Scope.OTHER_REQUEST, OK, Set.of(Caller.COORDINATOR),
 					Outcome.HIDDEN));
 		}

@@ -301,6 +301,9 @@ class RequestController {
 			throw InvalidFields.of("box", "must be 'sent' or 'received'");
 		}
 		int size = Paging.limit(limit, LIST_LIMIT);
+		if (!Access.readsRequests(user)) {
+			throw new NotAllowed("Only requesters, officers, supervisors and auditors of a Party see its requests");
+		}
 		if (user.country().isEmpty()) {
 			return Paging.page(List.of(), null, size);
 		}
