@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +66,11 @@ import static org.awaitility.Awaitility.await;
  * by its person (the demo directory has no lone AUDITOR, SUPERVISOR or NETWORK_ADMIN, so
  * the test adds them to France's entry and takes them away again). The coordinator of the
  * demo also holds NETWORK_ADMIN and OFFICER. Calls go with HTTP Basic, like a national
- * system's. "Allowed" means the call got past authorisation: a 2xx, or the row's own
- * answers that only come after it (409 for a state, 428 for a missing If-Match…).
+ * system's, except the administrators': their roles count only with a second factor, so
+ * they enrol one and call in a console session that gave its code (HTTP Basic would need
+ * a fresh code for every call). "Allowed" means the call got past authorisation: a 2xx,
+ * or the row's own answers that only come after it (409 for a state, 428 for a missing
+ * If-Match…).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixIT extends NetworkTest {
@@ -129,6 +133,13 @@ class AuthorizationMatrixIT extends NetworkTest {
 			if (this.allowed.contains(caller)) {
 				return Outcome.ALLOWED;
 			}
+			// Method security asks first whether the caller's roles allow the action at
+			// all: a role that never may is refused whatever the request, which tells
+			// nothing about whether the request exists.
+			Set<Caller> holders = ACTION_ROLES.get(this.path);
+			if (holders != null && !holders.contains(caller)) {
+				return Outcome.FORBIDDEN;
+			}
 			// Whoever may not read a request is told it does not exist, whatever they
 			// asked to do with it.
 			boolean request = this.scope == Scope.RECEIVED || this.scope == Scope.SENT;
@@ -149,6 +160,13 @@ class AuthorizationMatrixIT extends NetworkTest {
 			Caller.AUDITOR, Caller.COORDINATOR);
 
 	private static final Set<Caller> RECEIVING_OFFICERS = Set.of(Caller.OFFICER, Caller.SUPERVISOR, Caller.COORDINATOR);
+
+	/** The roles that may take an action on a request at all (docs/security.md). */
+	private static final Map<String, Set<Caller>> ACTION_ROLES = Map.of("/api/v1/requests/{request}/acknowledgement",
+			RECEIVING_OFFICERS, "/api/v1/requests/{request}/escalation", RECEIVING_OFFICERS,
+			"/api/v1/requests/{request}/delivery", RECEIVING_OFFICERS, "/api/v1/requests/{request}/response",
+			RECEIVING_OFFICERS, "/api/v1/requests/{request}/snooze", RECEIVING_OFFICERS,
+			"/api/v1/requests/{request}/information", Set.of(Caller.REQUESTER, Caller.COORDINATOR));
 
 	private static final Set<Caller> AUDIT_READERS = Set.of(Caller.AUDITOR, Caller.NETWORK_ADMIN, Caller.COORDINATOR);
 
@@ -255,12 +273,19 @@ class AuthorizationMatrixIT extends NetworkTest {
 
 	private String franceEntry;
 
+	/** The sessions of the callers whose roles need a second factor. */
+	private final Map<Caller, ConsoleSession> administrators = new EnumMap<>(Caller.class);
+
 	private byte[] signedRequest;
 
 	private PreservationRequest signedContent;
 
 	@BeforeAll
 	void addLoneRolesToFranceAndFileTheRequests() throws Exception {
+		for (Caller administrator : List.of(Caller.COUNTRY_ADMIN, Caller.COORDINATOR)) {
+			this.administrators.put(administrator,
+					ConsoleSession.loginAsAdministrator(this.port, administrator.login, PASSWORD));
+		}
 		HttpResponse<String> entry = call(Caller.COUNTRY_ADMIN, "GET", "/api/v1/directory/contact-points/FR", null,
 				null, null);
 		this.franceEntry = entry.body();
@@ -276,6 +301,8 @@ class AuthorizationMatrixIT extends NetworkTest {
 		HttpResponse<String> saved = call(Caller.COUNTRY_ADMIN, "PUT", "/api/v1/directory/contact-points/FR", JSON,
 				WireJson.mapper().writeValueAsString(changed), entry.headers().firstValue("ETag").orElseThrow());
 		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+		this.administrators.put(Caller.NETWORK_ADMIN,
+				ConsoleSession.loginAsAdministrator(this.port, Caller.NETWORK_ADMIN.login, PASSWORD));
 
 		this.requests.put(Scope.RECEIVED, file("de.requester", "FR"));
 		this.requests.put(Scope.SENT, file("fr.requester", "DE"));
@@ -301,6 +328,10 @@ class AuthorizationMatrixIT extends NetworkTest {
 		HttpResponse<String> restored = call(Caller.COUNTRY_ADMIN, "PUT", "/api/v1/directory/contact-points/FR", JSON,
 				this.franceEntry, now.headers().firstValue("ETag").orElseThrow());
 		assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
+		for (Map.Entry<Caller, ConsoleSession> administrator : this.administrators.entrySet()) {
+			administrator.getValue().close();
+			SecondFactor.forget(this.redis, administrator.getKey().login);
+		}
 	}
 
 	private String file(String requester, String to) throws Exception {
@@ -394,7 +425,7 @@ class AuthorizationMatrixIT extends NetworkTest {
 	@ParameterizedTest
 	@EnumSource(value = Caller.class, mode = EnumSource.Mode.EXCLUDE, names = "ANONYMOUS")
 	void aSessionMaySubscribeOnlyToItsOwnQueueAndSendNothing(Caller caller) throws Exception {
-		try (Stomp own = Stomp.connect(this.port, caller.login)) {
+		try (Stomp own = Stomp.connect(this.port, caller.login, cookies(caller))) {
 			own.session.subscribe("/user/queue/alerts", own.frames());
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> !this.subscriptions
@@ -407,7 +438,7 @@ class AuthorizationMatrixIT extends NetworkTest {
 		String other = (caller == Caller.OFFICER) ? "fr.requester" : "fr.martin";
 		for (String destination : List.of("/user/" + other + "/queue/alerts", "/queue/alerts", "/topic/alerts",
 				"/app/alerts")) {
-			try (Stomp stomp = Stomp.connect(this.port, caller.login)) {
+			try (Stomp stomp = Stomp.connect(this.port, caller.login, cookies(caller))) {
 				stomp.session.subscribe(destination, stomp.frames());
 				assertThat(stomp.refused()).as("%s subscribing to %s", caller, destination).isNotBlank();
 				assertThat(this.subscriptions
@@ -416,7 +447,7 @@ class AuthorizationMatrixIT extends NetworkTest {
 					.isEmpty();
 			}
 		}
-		try (Stomp stomp = Stomp.connect(this.port, caller.login)) {
+		try (Stomp stomp = Stomp.connect(this.port, caller.login, cookies(caller))) {
 			stomp.session.send("/app/alerts", "{}".getBytes(StandardCharsets.UTF_8));
 			assertThat(stomp.refused()).as("%s sending", caller).isNotBlank();
 		}
@@ -424,7 +455,7 @@ class AuthorizationMatrixIT extends NetworkTest {
 
 	@Test
 	void aStrangerCannotOpenTheWebSocket() {
-		assertThatThrownBy(() -> Stomp.connect(this.port, null)).as("a handshake without a login")
+		assertThatThrownBy(() -> Stomp.connect(this.port, null, null)).as("a handshake without a login")
 			.isInstanceOf(ExecutionException.class);
 	}
 
@@ -443,11 +474,15 @@ class AuthorizationMatrixIT extends NetworkTest {
 			this.errors = errors;
 		}
 
-		static Stomp connect(int port, String login) throws Exception {
+		/** Logged in by the session's cookies if there are any, else with HTTP Basic. */
+		static Stomp connect(int port, String login, String cookies) throws Exception {
 			WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
 			BlockingQueue<String> errors = new LinkedBlockingQueue<>();
 			WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
-			if (login != null) {
+			if (cookies != null) {
+				headers.add("Cookie", cookies);
+			}
+			else if (login != null) {
 				headers.add("Authorization", basic(login));
 			}
 			headers.setOrigin("http://127.0.0.1:" + port);
@@ -512,6 +547,13 @@ class AuthorizationMatrixIT extends NetworkTest {
 	// ------------------------------------------------------------------ HTTP
 
 	private HttpResponse<String> sendSigned(Caller caller) throws Exception {
+		ConsoleSession administrator = this.administrators.get(caller);
+		if (administrator != null) {
+			return administrator.call("POST", "/api/v1/requests",
+					Map.of("Content-Type", SIGNED, "Vigil-Request-Id", this.signedContent.id().value(), "Vigil-From",
+							"FR", "Vigil-To", "DE", "Vigil-Created-At", this.signedContent.createdAt().toString()),
+					HttpRequest.BodyPublishers.ofByteArray(this.signedRequest));
+		}
 		HttpRequest.Builder request = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/requests"))
 			.header("Content-Type", SIGNED)
@@ -529,6 +571,14 @@ class AuthorizationMatrixIT extends NetworkTest {
 
 	private HttpResponse<String> call(Caller caller, String method, String path, String contentType, String body,
 			String ifMatch) throws Exception {
+		ConsoleSession administrator = this.administrators.get(caller);
+		if (administrator != null) {
+			Map<String, String> headers = new HashMap<>();
+			headers.put("Content-Type", contentType);
+			headers.put("If-Match", ifMatch);
+			return administrator.call(method, path, headers,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		}
 		return callAs(caller.login, method, path, contentType, body, ifMatch);
 	}
 
@@ -548,6 +598,11 @@ class AuthorizationMatrixIT extends NetworkTest {
 			request.header("If-Match", ifMatch);
 		}
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	private String cookies(Caller caller) {
+		ConsoleSession administrator = this.administrators.get(caller);
+		return (administrator != null) ? administrator.cookieHeader() : null;
 	}
 
 	private static String basic(String login) {

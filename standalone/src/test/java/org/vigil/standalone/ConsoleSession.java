@@ -214,6 +214,27 @@ final class ConsoleSession implements AutoCloseable {
 			.POST((json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody()));
 	}
 
+	/**
+	 * Any call as this session, with the CSRF header a browser page would send; headers
+	 * whose value is null are left out.
+	 */
+	HttpResponse<String> call(String method, String path, java.util.Map<String, String> headers,
+			HttpRequest.BodyPublisher body) throws IOException, InterruptedException {
+		if (csrfToken() == null) {
+			get("/api/v1/me");
+		}
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.base.resolve(path))
+			.header("X-Requested-With", "fetch")
+			.header("X-XSRF-TOKEN", csrfToken())
+			.method(method, body);
+		headers.forEach((name, value) -> {
+			if (value != null) {
+				request.header(name, value);
+			}
+		});
+		return send(request);
+	}
+
 	/** A PUT with an {@code If-Match} header; none when {@code ifMatch} is null. */
 	HttpResponse<String> put(String path, String json, String ifMatch) throws IOException, InterruptedException {
 		if (csrfToken() == null) {
