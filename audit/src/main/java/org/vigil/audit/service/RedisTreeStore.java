@@ -23,7 +23,10 @@ import org.vigil.audit.merkle.TreeStore;
  * offsets. So after a crash either the transaction happened (the entry is in and the
  * offset is past it) or it did not (neither): an entry can be neither lost nor appended
  * twice. The caller {@link #stage}s the entry and its offset before each
- * {@code Ledger.append}, which calls {@link #append} with the nodes.
+ * {@code Ledger.append}, which calls {@link #append} with the nodes. The same transaction
+ * indexes the entry's id (for the ledger to skip a later entry of the same id, and for a
+ * receipt's entry to be found) and its Parties (for the country filter), so the indexes
+ * are as exact as the tree and are rebuilt with it.
  *
  * <p>
  * One writer. The size is cached, since only that writer changes it; readers (the API) go
@@ -40,6 +43,12 @@ public final class RedisTreeStore implements TreeStore {
 	private String stagedEntry;
 
 	private long stagedNextOffset = -1;
+
+	private String stagedId;
+
+	private String stagedObject;
+
+	private String stagedParties;
 
 	/** A store over whatever the keys already hold: empty, or a prefix of the log. */
 	public RedisTreeStore(StringRedisTemplate redis, AuditKeys keys) {
@@ -113,8 +122,48 @@ public final class RedisTreeStore implements TreeStore {
 	 * @param nextOffset the offset after the record it was read from
 	 */
 	public void stage(byte[] canonicalEntry, long nextOffset) {
+		stage(canonicalEntry, nextOffset, null, null, null);
+	}
+
+	/**
+	 * What the next {@link #append} writes besides the nodes, with the entry's indexes.
+	 * @param canonicalEntry the entry's canonical JSON
+	 * @param nextOffset the offset after the record it was read from
+	 * @param id the entry's id, or null
+	 * @param object the entry's object, or null not to index its Parties
+	 * @param parties the Parties the entry names, comma-separated, or null
+	 */
+	public void stage(byte[] canonicalEntry, long nextOffset, String id, String object, String parties) {
 		this.stagedEntry = new String(canonicalEntry, StandardCharsets.UTF_8);
 		this.stagedNextOffset = nextOffset;
+		this.stagedId = id;
+		this.stagedObject = object;
+		this.stagedParties = parties;
+	}
+
+	/** The sequence number of the entry with this id, if the ledger holds one. */
+	public Long seqOf(String id) {
+		Object value = this.redis.opsForHash().get(this.keys.ids(), id);
+		return (value != null) ? Long.valueOf(value.toString()) : null;
+	}
+
+	/**
+	 * Passes over a record without appending anything (an entry whose id the ledger holds
+	 * already): only the offset moves, so a restart does not read it again.
+	 */
+	public void skip(long nextOffset) {
+		this.redis.opsForValue().set(this.keys.offset(), Long.toString(nextOffset));
+	}
+
+	/** The Parties indexed for each object, null where none is, in one round trip. */
+	public List<String> parties(List<String> objects) {
+		if (objects.isEmpty()) {
+			return List.of();
+		}
+		List<Object> values = this.redis.opsForHash().multiGet(this.keys.parties(), new ArrayList<>(objects));
+		List<String> parties = new ArrayList<>(values.size());
+		values.forEach((value) -> parties.add((value != null) ? value.toString() : null));
+		return parties;
 	}
 
 	@Override
@@ -125,8 +174,14 @@ public final class RedisTreeStore implements TreeStore {
 		long oldSize = this.size;
 		String entry = this.stagedEntry;
 		long nextOffset = this.stagedNextOffset;
+		String id = this.stagedId;
+		String object = this.stagedObject;
+		String parties = this.stagedParties;
 		this.stagedEntry = null;
 		this.stagedNextOffset = -1;
+		this.stagedId = null;
+		this.stagedObject = null;
+		this.stagedParties = null;
 		List<Object> results = this.redis.execute(new SessionCallback<List<Object>>() {
 
 			@Override
@@ -141,6 +196,12 @@ public final class RedisTreeStore implements TreeStore {
 				operations.opsForHash().put(RedisTreeStore.this.keys.entries(), Long.toString(oldSize), entry);
 				operations.opsForValue().set(RedisTreeStore.this.keys.size(), Long.toString(oldSize + 1));
 				operations.opsForValue().set(RedisTreeStore.this.keys.offset(), Long.toString(nextOffset));
+				if (id != null) {
+					operations.opsForHash().put(RedisTreeStore.this.keys.ids(), id, Long.toString(oldSize));
+				}
+				if (object != null && parties != null) {
+					operations.opsForHash().putIfAbsent(RedisTreeStore.this.keys.parties(), object, parties);
+				}
 				return operations.exec();
 			}
 

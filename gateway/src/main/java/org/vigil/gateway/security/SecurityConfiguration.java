@@ -13,11 +13,13 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.vigil.directory.replica.DirectoryView;
 import org.vigil.gateway.GatewayProperties;
 import org.vigil.gateway.audit.AuditTrail;
+import org.vigil.gateway.audit.DenialAuditFilter;
 
 /**
  * People log in with a form (the console) or HTTP Basic (scripts and curl); the API
@@ -56,7 +58,7 @@ public class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain gatewaySecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain gatewaySecurity(HttpSecurity http, AuditTrail audit, Clock clock) throws Exception {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		RequestMatcher ownCredentials = (request) -> request.getHeader("Authorization") != null;
 		http.authorizeHttpRequests((requests) -> requests
@@ -74,6 +76,8 @@ public class SecurityConfiguration {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
 					"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
 							+ "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'")));
+		// Not a bean: Boot would register a bean filter a second time, outside the chain.
+		http.addFilterBefore(new DenialAuditFilter(audit, clock), CsrfFilter.class);
 		return http.build();
 	}
 
