@@ -31,12 +31,6 @@ public record AuditProperties(Path keyDir, @DefaultValue("") String origin, @Def
 		@DefaultValue(AuditKeys.DEFAULT_PREFIX) String keyPrefix, @DefaultValue("true") boolean events,
 		@DefaultValue("vigil-audit-events") String eventsConsumerGroup) {
 
-	/** A ledger that copies the events with the default group. */
-	public AuditProperties(Path keyDir, String origin, int checkpointEvery, Duration checkpointInterval,
-			String consumerGroup, String keyPrefix) {
-		this(keyDir, origin, checkpointEvery, checkpointInterval, consumerGroup, keyPrefix, true, "vigil-audit-events");
-	}
-
 	public AuditProperties {
 		if (keyDir == null) {
 			throw new IllegalArgumentException("vigil.audit.key-dir must name the log key's directory");
