@@ -2,13 +2,14 @@ package org.vigil.audit.service;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
-import org.springframework.dao.DataAccessException;
-import org.springframework.data.redis.core.RedisOperations;
-import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.vigil.audit.merkle.Hash;
 import org.vigil.audit.merkle.TreeStore;
 
@@ -16,13 +17,13 @@ import org.vigil.audit.merkle.TreeStore;
  * The ledger's tree in Redis: the size, the node hashes, each entry's canonical bytes and
  * the next Kafka offset to read, under {@link AuditKeys}.
  *
- * <h2>The rule that makes a restart exact</h2> Each append is one {@code MULTI/EXEC} that
- * writes the new nodes, the entry, the new size <em>and the offset after the record the
- * entry came from</em>. Redis is the only record of how far the ledger has read: the
- * consumer seeks to {@link #nextOffset()} at start and never trusts Kafka's committed
- * offsets. So after a crash either the transaction happened (the entry is in and the
- * offset is past it) or it did not (neither): an entry can be neither lost nor appended
- * twice. The caller {@link #stage}s the entry and its offset before each
+ * <h2>The rule that makes a restart exact</h2> Each append is one Lua script (atomic, one
+ * round trip) that writes the new nodes, the entry, the new size <em>and the offset after
+ * the record the entry came from</em>. Redis is the only record of how far the ledger has
+ * read: the consumer seeks to {@link #nextOffset()} at start and never trusts Kafka's
+ * committed offsets. So after a crash either the transaction happened (the entry is in
+ * and the offset is past it) or it did not (neither): an entry can be neither lost nor
+ * appended twice. The caller {@link #stage}s the entry and its offset before each
  * {@code Ledger.append}, which calls {@link #append} with the nodes. The same transaction
  * indexes the entry's id (for the ledger to skip a later entry of the same id, and for a
  * receipt's entry to be found) and its Parties (for the country filter), so the indexes
@@ -34,7 +35,38 @@ import org.vigil.audit.merkle.TreeStore;
  */
 public final class RedisTreeStore implements TreeStore {
 
+	/**
+	 * One append in one round trip, atomically: the new nodes, the entry, the size, the
+	 * offset and the indexes. Refuses (before writing anything) if the size in Redis is
+	 * not the one this store appended to, which only another writer could have changed.
+	 */
+	private static final RedisScript<Long> APPEND = new DefaultRedisScript<>("""
+			local size = tonumber(redis.call('GET', KEYS[3]) or '0')
+			if size ~= tonumber(ARGV[1]) then
+			  return redis.error_reply('the ledger holds ' .. size .. ' entries, not ' .. ARGV[1] .. ': another writer')
+			end
+			for i = 7, #ARGV, 2 do
+			  redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
+			end
+			redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+			redis.call('SET', KEYS[3], size + 1)
+			redis.call('SET', KEYS[4], ARGV[3])
+			if ARGV[4] ~= '' then
+			  redis.call('HSET', KEYS[5], ARGV[4], ARGV[1])
+			end
+			if ARGV[5] ~= '' then
+			  redis.call('HSETNX', KEYS[6], ARGV[5], ARGV[6])
+			end
+			return size + 1
+			""", Long.class);
+
 	private final StringRedisTemplate redis;
+
+	/**
+	 * The rightmost node of each level, the only nodes an append reads: kept here so that
+	 * an append costs one round trip, not one more for each node it combines.
+	 */
+	private final Map<Integer, Frontier> frontier = new HashMap<>();
 
 	private final AuditKeys keys;
 
@@ -67,6 +99,10 @@ public final class RedisTreeStore implements TreeStore {
 	public Hash node(int level, long index) {
 		if (level < 0 || level > 62 || index < 0 || index >= (this.size >> level)) {
 			throw new IndexOutOfBoundsException("no node (" + level + ", " + index + ") in a tree of " + this.size);
+		}
+		Frontier rightmost = this.frontier.get(level);
+		if (rightmost != null && rightmost.index() == index) {
+			return rightmost.hash();
 		}
 		Object value = this.redis.opsForHash().get(this.keys.nodes(), AuditKeys.nodeField(level, index));
 		if (value == null) {
@@ -182,34 +218,30 @@ public final class RedisTreeStore implements TreeStore {
 		this.stagedId = null;
 		this.stagedObject = null;
 		this.stagedParties = null;
-		List<Object> results = this.redis.execute(new SessionCallback<List<Object>>() {
-
-			@Override
-			@SuppressWarnings({ "unchecked", "rawtypes" })
-			public List<Object> execute(RedisOperations operations) throws DataAccessException {
-				operations.multi();
-				for (int level = 0; level < nodes.size(); level++) {
-					operations.opsForHash()
-						.put(RedisTreeStore.this.keys.nodes(), AuditKeys.nodeField(level, oldSize >> level),
-								nodes.get(level).base64());
-				}
-				operations.opsForHash().put(RedisTreeStore.this.keys.entries(), Long.toString(oldSize), entry);
-				operations.opsForValue().set(RedisTreeStore.this.keys.size(), Long.toString(oldSize + 1));
-				operations.opsForValue().set(RedisTreeStore.this.keys.offset(), Long.toString(nextOffset));
-				if (id != null) {
-					operations.opsForHash().put(RedisTreeStore.this.keys.ids(), id, Long.toString(oldSize));
-				}
-				if (object != null && parties != null) {
-					operations.opsForHash().putIfAbsent(RedisTreeStore.this.keys.parties(), object, parties);
-				}
-				return operations.exec();
-			}
-
-		});
-		if (results == null || results.isEmpty()) {
+		List<String> keys = List.of(this.keys.nodes(), this.keys.entries(), this.keys.size(), this.keys.offset(),
+				this.keys.ids(), this.keys.parties());
+		List<String> args = new ArrayList<>(8 + 2 * nodes.size());
+		args.add(Long.toString(oldSize));
+		args.add(entry);
+		args.add(Long.toString(nextOffset));
+		args.add((id != null) ? id : "");
+		args.add((object != null && parties != null) ? object : "");
+		args.add((object != null && parties != null) ? parties : "");
+		for (int level = 0; level < nodes.size(); level++) {
+			args.add(AuditKeys.nodeField(level, oldSize >> level));
+			args.add(nodes.get(level).base64());
+		}
+		Long written = this.redis.execute(APPEND, keys, args.toArray());
+		if (written == null || written != oldSize + 1) {
 			throw new IllegalStateException("the append of entry " + oldSize + " was not applied by Redis");
 		}
+		for (int level = 0; level < nodes.size(); level++) {
+			this.frontier.put(level, new Frontier(oldSize >> level, nodes.get(level)));
+		}
 		this.size = oldSize + 1;
+	}
+
+	private record Frontier(long index, Hash hash) {
 	}
 
 }

@@ -18,6 +18,7 @@ import org.vigil.embedded.FreePorts;
 import org.vigil.embedded.redis.RedisServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -111,6 +112,21 @@ class RedisTreeStoreTest {
 		assertThat(reopened.size()).isEqualTo(3);
 		assertThat(reopened.nextOffset()).isEqualTo(14);
 		assertThat(keys.all()).contains(keys.ids(), keys.parties());
+	}
+
+	@Test
+	void aSecondWriterIsRefusedBeforeItWritesAnything() {
+		AuditKeys keys = new AuditKeys("test:two-writers");
+		RedisTreeStore first = new RedisTreeStore(redis, keys);
+		RedisTreeStore second = new RedisTreeStore(redis, keys);
+		first.stage(entry(0), 1);
+		new Ledger("o", first).append(entry(0));
+		second.stage(entry(1), 2);
+		assertThatException().isThrownBy(() -> new Ledger("o", second).append(entry(1)));
+		RedisTreeStore reopened = new RedisTreeStore(redis, keys);
+		assertThat(reopened.size()).isEqualTo(1);
+		assertThat(reopened.nextOffset()).isEqualTo(1);
+		assertThat(reopened.entry(0)).isEqualTo(entry(0));
 	}
 
 }
