@@ -105,7 +105,8 @@ public class DirectoryEditor {
 			this.audit.record(new AuditEntry(at, editor.id().value(), "CHANGE_DIRECTORY_ENTRY",
 					DirectoryKeys.party(country), "ACCEPTED", "from " + etag(latest) + " to " + etag(proposed),
 					correlationId, digest(proposed), null, List.of(country)));
-			certificateChanges(editor, country, latest, proposed, at, correlationId).forEach(this.audit::record);
+			certificateChanges(editor.id().value(), country, latest, proposed, at, correlationId)
+				.forEach(this.audit::record);
 			this.replica.awaitApplied(sent.getRecordMetadata().partition(), sent.getRecordMetadata().offset(),
 					VISIBLE_WITHIN);
 			return proposed;
@@ -128,7 +129,7 @@ public class DirectoryEditor {
 	 * One entry per certificate registered or withdrawn by a change, named by its
 	 * fingerprint: who may sign for a Party is what an auditor asks about first.
 	 */
-	static List<AuditEntry> certificateChanges(VigilUser editor, CountryCode country, ContactPoint before,
+	static List<AuditEntry> certificateChanges(String editor, CountryCode country, ContactPoint before,
 			ContactPoint after, Instant at, String correlationId) {
 		List<AuditEntry> changes = new ArrayList<>();
 		for (CertificateEntry added : after.certificates()) {
@@ -144,9 +145,9 @@ public class DirectoryEditor {
 		return changes;
 	}
 
-	private static AuditEntry certificateEntry(VigilUser editor, CountryCode country, String action,
+	private static AuditEntry certificateEntry(String editor, CountryCode country, String action,
 			CertificateEntry certificate, Instant at, String correlationId) {
-		return new AuditEntry(at, editor.id().value(), action, DirectoryKeys.party(country), "ACCEPTED",
+		return new AuditEntry(at, editor, action, DirectoryKeys.party(country), "ACCEPTED",
 				certificate.use() + ", valid " + certificate.notBefore() + " to " + certificate.notAfter(),
 				correlationId, "sha-256:" + certificate.sha256(), null, List.of(country));
 	}
