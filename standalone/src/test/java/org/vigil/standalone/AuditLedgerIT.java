@@ -253,6 +253,8 @@ class AuditLedgerIT extends NetworkTest {
 		JsonNode japan = json(get("net.coordinator", "/api/v1/audit/entries?country=JP&request=" + id));
 		assertThat(japan.get("entries").size()).isZero();
 		assertThat(get("net.coordinator", "/api/v1/audit/entries?country=XYZ").statusCode()).isEqualTo(422);
+		assertThat(get("net.coordinator", "/api/v1/audit/proof/inclusion?entry=event:no-such-request:1").statusCode())
+			.isEqualTo(404);
 	}
 
 	/**
