@@ -10,6 +10,7 @@
 	const SEEN = 'vigil.audit.checkpoint';
 	const PAGE = 100;
 	let next = null;
+	let loads = 0;
 
 	// ------------------------------------------------------------ bytes and hashes
 
@@ -208,7 +209,10 @@
 	}
 
 	async function load(from, append) {
+		// A later load (new filters) wins over an earlier one still on its way.
+		const mine = ++loads;
 		const page = await api('GET', '/api/v1/audit/entries?' + query(from));
+		if (mine !== loads) return;
 		const body = $('#entries tbody');
 		const rows = page.entries.map(row);
 		if (append) body.append(...rows); else body.replaceChildren(...rows);

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -66,10 +65,11 @@ class AuditBrowserIT extends NetworkTest {
 			auditor.find(By.id("f-actor")).sendKeys("fr.requester");
 			auditor.find(By.id("f-action")).sendKeys("login");
 			auditor.find(By.cssSelector("#filters button[type=submit]")).click();
-			auditor.wait(ExpectedConditions.textMatches(By.cssSelector("#entries tbody"), Pattern.compile("LOGIN")));
-			for (WebElement row : auditor.driver().findElements(By.cssSelector("#entries tbody tr"))) {
-				assertThat(row.getText()).contains("fr.requester").contains("LOGIN");
-			}
+			auditor.wait((driver) -> {
+				List<WebElement> rows = driver.findElements(By.cssSelector("#entries tbody tr"));
+				return !rows.isEmpty() && rows.stream()
+					.allMatch((row) -> row.getText().contains("fr.requester") && row.getText().contains("LOGIN"));
+			});
 			assertThat(auditor.find(By.id("export")).getAttribute("href")).endsWith("/api/v1/audit/export");
 
 			// A checkpoint the log does not extend: a forked or rewritten log.
