@@ -91,13 +91,15 @@ final class Usage {
 			""";
 
 	static final String AUDIT_PROVE = """
-			Usage: vigil audit prove --export export.jsonl --seq N --log-key log.pub
+			Usage: vigil audit prove --export export.jsonl (--seq N | --entry ID) --log-key log.pub
 
-			Verifies the export as 'vigil audit verify' does, then proves that entry N is in the
-			latest checkpoint: prints the entry, its leaf hash, the checkpoint and the inclusion
-			proof (also as an export line), checked as an auditor holding only that proof would.
+			Verifies the export as 'vigil audit verify' does, then proves that entry N (or the
+			entry with id ID) is in the latest checkpoint: prints the entry, its leaf hash, the
+			checkpoint and the inclusion proof (also as an export line), checked as an auditor
+			holding only that proof would.
 			  --export FILE        the export (JSON Lines)
 			  --seq N              the entry's sequence number
+			  --entry ID           or the entry's id, as a receipt names it (submit:…, event:…)
 			  --log-key FILE       the log's verifier key (log.pub)
 			""";
 
@@ -115,7 +117,7 @@ final class Usage {
 			  vigil directory import export.p7s (--ca ca.pem --crl crl.pem | --pki DIR) --out directory.json [--force]
 			  vigil audit keygen --out DIR [--name NAME] [--force]
 			  vigil audit verify export.jsonl --log-key log.pub
-			  vigil audit prove --export export.jsonl --seq N --log-key log.pub
+			  vigil audit prove --export export.jsonl (--seq N | --entry ID) --log-key log.pub
 			  vigil help [command]
 
 			Exit status: 0 success, 1 verification or other failure (one line on stderr saying

@@ -336,15 +336,23 @@ public final class Vigil {
 		if (helpAsked(args, Usage.AUDIT_PROVE)) {
 			return;
 		}
-		Arguments arguments = Arguments.parse(args, Set.of("--export", "--seq", "--log-key"), Set.of(),
+		Arguments arguments = Arguments.parse(args, Set.of("--export", "--seq", "--entry", "--log-key"), Set.of(),
 				Usage.AUDIT_PROVE);
 		arguments.positionals(new String[0]);
-		String seq = arguments.required("--seq");
-		if (!seq.matches("0|[1-9][0-9]{0,17}")) {
-			throw arguments.usage("--seq takes a sequence number such as 42, not " + seq);
+		Optional<String> seq = arguments.option("--seq");
+		Optional<String> entry = arguments.option("--entry");
+		if (seq.isPresent() == entry.isPresent()) {
+			throw arguments.usage("give --seq N or --entry ID (the id a receipt names), one of them");
 		}
-		new AuditCommands(this.out).prove(arguments.requiredPath("--export"), Long.parseLong(seq),
-				arguments.requiredPath("--log-key"));
+		AuditCommands audit = new AuditCommands(this.out);
+		if (entry.isPresent()) {
+			audit.proveEntry(arguments.requiredPath("--export"), entry.get(), arguments.requiredPath("--log-key"));
+			return;
+		}
+		if (!seq.get().matches("0|[1-9][0-9]{0,17}")) {
+			throw arguments.usage("--seq takes a sequence number such as 42, not " + seq.get());
+		}
+		audit.prove(arguments.requiredPath("--export"), Long.parseLong(seq.get()), arguments.requiredPath("--log-key"));
 	}
 
 	/** A message on one line, as the exit contract promises. */

@@ -1,8 +1,13 @@
 package org.vigil.audit.merkle;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * An append-only RFC 9162 §2.1 Merkle tree over a {@link TreeStore}: the Merkle Tree Hash
@@ -85,7 +90,11 @@ public final class MerkleTree {
 	/** MTH(D[0:size]), the root of the tree when it had {@code size} leaves. */
 	public Hash root(long size) {
 		checkSize(size);
-		return (size == 0) ? TreeHash.empty() : hash(0, size);
+		if (size == 0) {
+			return TreeHash.empty();
+		}
+		NodeSource nodes = nodesFor((source) -> hash(0, size, source));
+		return hash(0, size, nodes);
 	}
 
 	/**
@@ -97,8 +106,9 @@ public final class MerkleTree {
 		if (index < 0 || index >= size) {
 			throw new IllegalArgumentException("leaf " + index + " is not in a tree of " + size);
 		}
+		NodeSource nodes = nodesFor((source) -> path(index, 0, size, new ArrayList<>(), source));
 		List<Hash> path = new ArrayList<>();
-		path(index, 0, size, path);
+		path(index, 0, size, path, nodes);
 		return new InclusionProof(index, size, path);
 	}
 
@@ -114,45 +124,46 @@ public final class MerkleTree {
 		}
 		List<Hash> path = new ArrayList<>();
 		if (from > 0) {
-			subproof(from, 0, to, true, path);
+			NodeSource nodes = nodesFor((source) -> subproof(from, 0, to, true, new ArrayList<>(), source));
+			subproof(from, 0, to, true, path, nodes);
 		}
 		return new ConsistencyProof(from, to, path);
 	}
 
 	/** PATH(m, D[start:end]), appended to {@code path}; m is relative to start. */
-	private void path(long m, long start, long end, List<Hash> path) {
+	private void path(long m, long start, long end, List<Hash> path, NodeSource nodes) {
 		long n = end - start;
 		if (n == 1) {
 			return;
 		}
 		long k = TreeHash.split(n);
 		if (m < k) {
-			path(m, start, start + k, path);
-			path.add(hash(start + k, end));
+			path(m, start, start + k, path, nodes);
+			path.add(hash(start + k, end, nodes));
 		}
 		else {
-			path(m - k, start + k, end, path);
-			path.add(hash(start, start + k));
+			path(m - k, start + k, end, path, nodes);
+			path.add(hash(start, start + k, nodes));
 		}
 	}
 
 	/** SUBPROOF(m, D[start:end], b), appended to {@code path}. */
-	private void subproof(long m, long start, long end, boolean complete, List<Hash> path) {
+	private void subproof(long m, long start, long end, boolean complete, List<Hash> path, NodeSource nodes) {
 		long n = end - start;
 		if (m == n) {
 			if (!complete) {
-				path.add(hash(start, end));
+				path.add(hash(start, end, nodes));
 			}
 			return;
 		}
 		long k = TreeHash.split(n);
 		if (m <= k) {
-			subproof(m, start, start + k, complete, path);
-			path.add(hash(start + k, end));
+			subproof(m, start, start + k, complete, path, nodes);
+			path.add(hash(start + k, end, nodes));
 		}
 		else {
-			subproof(m - k, start + k, end, false, path);
-			path.add(hash(start, start + k));
+			subproof(m - k, start + k, end, false, path, nodes);
+			path.add(hash(start, start + k, nodes));
 		}
 	}
 
@@ -162,14 +173,55 @@ public final class MerkleTree {
 	 * is one store read; any other is split as the RFC splits it, and its left part is
 	 * perfect, so the fold costs O(log n).
 	 */
-	private Hash hash(long start, long end) {
+	private static Hash hash(long start, long end, NodeSource nodes) {
 		long n = end - start;
 		if (Long.bitCount(n) == 1) {
 			int level = Long.numberOfTrailingZeros(n);
-			return this.store.node(level, start >> level);
+			return nodes.node(level, start >> level);
 		}
 		long k = TreeHash.split(n);
-		return TreeHash.node(hash(start, start + k), hash(start + k, end));
+		return TreeHash.node(hash(start, start + k, nodes), hash(start + k, end, nodes));
+	}
+
+	/**
+	 * The nodes a computation reads: from the store one by one, or, for a store that
+	 * {@link TreeStore#prefersBatchedReads prefers batched reads}, fetched in one
+	 * {@link TreeStore#nodes} call. Which nodes the RFC's recursion reads depends on the
+	 * sizes and indexes alone, never on the hashes, so a dry run over placeholder hashes
+	 * names them all; a store with a round trip per read (Redis) then answers a proof in
+	 * one round trip instead of one per node.
+	 */
+	private NodeSource nodesFor(Consumer<NodeSource> computation) {
+		if (!this.store.prefersBatchedReads()) {
+			return this.store::node;
+		}
+		Set<TreeStore.Address> wanted = new LinkedHashSet<>();
+		computation.accept((level, index) -> {
+			wanted.add(new TreeStore.Address(level, index));
+			return PLACEHOLDER;
+		});
+		List<TreeStore.Address> addresses = new ArrayList<>(wanted);
+		List<Hash> hashes = this.store.nodes(addresses);
+		Map<TreeStore.Address, Hash> read = new HashMap<>();
+		for (int i = 0; i < addresses.size(); i++) {
+			read.put(addresses.get(i), hashes.get(i));
+		}
+		return (level, index) -> {
+			Hash hash = read.get(new TreeStore.Address(level, index));
+			if (hash == null) {
+				throw new IllegalStateException("node (" + level + ", " + index + ") was not named by the dry run");
+			}
+			return hash;
+		};
+	}
+
+	private static final Hash PLACEHOLDER = new Hash(new byte[Hash.LENGTH]);
+
+	@FunctionalInterface
+	private interface NodeSource {
+
+		Hash node(int level, long index);
+
 	}
 
 	private void checkSize(long size) {

@@ -1,5 +1,6 @@
 package org.vigil.audit.merkle;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,5 +36,30 @@ public interface TreeStore {
 	 * tree after the append
 	 */
 	void append(List<Hash> nodes);
+
+	/**
+	 * Several nodes at once, in the order asked; a store that pays a round trip per read
+	 * answers in one. The default reads them one by one.
+	 * @throws IndexOutOfBoundsException as {@link #node} does
+	 */
+	default List<Hash> nodes(List<Address> addresses) {
+		List<Hash> hashes = new ArrayList<>(addresses.size());
+		addresses.forEach((address) -> hashes.add(node(address.level(), address.index())));
+		return hashes;
+	}
+
+	/**
+	 * Whether {@link #nodes} is much cheaper than as many {@link #node} calls (a round
+	 * trip each), so that proofs should name their nodes first and read them at once.
+	 * False by default: for a store in memory the dry run that names them would cost more
+	 * than it saves.
+	 */
+	default boolean prefersBatchedReads() {
+		return false;
+	}
+
+	/** Where a node is: {@code (level, index)} as {@link #node} takes them. */
+	record Address(int level, long index) {
+	}
 
 }

@@ -6,7 +6,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,6 +39,7 @@ import org.vigil.audit.ledger.Ledger;
 import org.vigil.audit.merkle.ConsistencyProof;
 import org.vigil.audit.merkle.Hash;
 import org.vigil.audit.merkle.InclusionProof;
+import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.audit.AuditEntry;
 import org.vigil.protocol.json.WireJson;
 import tools.jackson.databind.node.ArrayNode;
@@ -79,13 +86,23 @@ public class AuditController {
 					"The ledger has not signed a checkpoint yet"));
 	}
 
+	/**
+	 * A page of entries that match every filter given, in sequence order. Scans at most
+	 * {@link #MAX_SCAN} entries from {@code from}; {@code next} is where the next page
+	 * starts, and equals {@code size} once the scan reached the end.
+	 * @param country an ISO code: entries that name it among their Parties, or whose
+	 * object (a request) the ledger knows to concern it
+	 * @param request a request id (the same as {@code object})
+	 */
 	@Operation(summary = "Audit entries from a sequence number, filtered (paged: next in the body and the Link header)")
 	@GetMapping(path = "/entries", produces = MediaType.APPLICATION_JSON_VALUE)
 	public ObjectNode entries(HttpServletRequest request, HttpServletResponse response,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String cursor,
 			@RequestParam(required = false) String limit, @RequestParam(required = false) String actor,
 			@RequestParam(required = false) String action, @RequestParam(required = false) String object,
-			@RequestParam(required = false) String since, @RequestParam(required = false) String until) {
+			@RequestParam(name = "request", required = false) String requestId,
+			@RequestParam(required = false) String country, @RequestParam(required = false) String since,
+			@RequestParam(required = false) String until) {
 		mayRead(request);
 		// The API's lists page with limit and cursor; here the cursor is a sequence
 		// number, which `from` has always named.
@@ -94,24 +111,31 @@ public class AuditController {
 		if (count < 1 || count > MAX_LIMIT) {
 			throw invalid("limit must be between 1 and " + MAX_LIMIT);
 		}
+		if (object != null && requestId != null && !object.equals(requestId)) {
+			throw invalid("object and request name the same thing; give one");
+		}
+		String about = blankToNull((object != null) ? object : requestId);
+		String who = blankToNull(actor);
+		String what = blankToNull(action);
+		CountryCode party = country(country);
 		Instant after = instant("since", since);
 		Instant before = instant("until", until);
+		List<byte[]> scanned = this.service.entries(start, MAX_SCAN);
+		List<AuditEntry> entries = new ArrayList<>(scanned.size());
+		scanned.forEach((bytes) -> entries.add(WireJson.read(bytes, AuditEntry.class)));
+		Map<String, String> indexed = (party != null) ? indexedParties(entries) : Map.of();
 		ObjectNode answer = WireJson.mapper().createObjectNode();
 		ArrayNode page = answer.putArray("entries");
 		long seq = start;
-		for (byte[] bytes : this.service.entries(start, MAX_SCAN)) {
-			AuditEntry entry = WireJson.read(bytes, AuditEntry.class);
-			if ((actor == null || actor.equals(entry.actor())) && (action == null || action.equals(entry.action()))
-					&& (object == null || object.equals(entry.object()))
-					&& (after == null || !entry.at().isBefore(after))
-					&& (before == null || entry.at().isBefore(before))) {
+		for (int i = 0; i < entries.size() && page.size() < count; i++, seq++) {
+			AuditEntry entry = entries.get(i);
+			if ((who == null || who.equals(entry.actor())) && (what == null || what.equals(entry.action()))
+					&& (about == null || about.equals(entry.object())) && (after == null || !entry.at().isBefore(after))
+					&& (before == null || entry.at().isBefore(before))
+					&& (party == null || concerns(entry, party, indexed))) {
 				ObjectNode line = page.addObject();
 				line.put("seq", seq);
-				line.set("entry", WireJson.mapper().readTree(bytes));
-			}
-			seq++;
-			if (page.size() == count) {
-				break;
+				line.set("entry", WireJson.mapper().readTree(scanned.get(i)));
 			}
 		}
 		answer.put("next", seq);
@@ -129,16 +153,64 @@ public class AuditController {
 		return answer;
 	}
 
+	private Map<String, String> indexedParties(List<AuditEntry> entries) {
+		List<String> objects = entries.stream()
+			.filter((entry) -> entry.parties() == null && !entry.object().equals("-"))
+			.map(AuditEntry::object)
+			.distinct()
+			.toList();
+		List<String> parties = this.service.parties(objects);
+		Map<String, String> indexed = new HashMap<>();
+		for (int i = 0; i < objects.size(); i++) {
+			if (parties.get(i) != null) {
+				indexed.put(objects.get(i), parties.get(i));
+			}
+		}
+		return indexed;
+	}
+
+	private static boolean concerns(AuditEntry entry, CountryCode party, Map<String, String> indexed) {
+		if (entry.parties() != null) {
+			return entry.concerns(party);
+		}
+		String parties = indexed.get(entry.object());
+		return parties != null && Arrays.asList(parties.split(",")).contains(party.value());
+	}
+
+	/**
+	 * The proof that one entry is in the tree of {@code size} entries (by default the
+	 * latest checkpoint's), named by its {@code seq} or by its {@code entry} id (the id a
+	 * receipt names). The answer holds the entry's canonical JSON and, when {@code size}
+	 * is a checkpoint's, that signed checkpoint: everything {@code EntryProof} needs.
+	 */
 	@Operation(summary = "An RFC 9162 inclusion proof of one entry")
 	@GetMapping(path = "/proof/inclusion", produces = MediaType.APPLICATION_JSON_VALUE)
 	public ObjectNode inclusion(HttpServletRequest request, @RequestParam(required = false) String seq,
-			@RequestParam(required = false) String size) {
+			@RequestParam(required = false) String size, @RequestParam(required = false) String entry) {
 		mayRead(request);
 		Ledger ledger = this.service.ledger();
-		long index = number("seq", seq, -1);
-		long treeSize = number("size", size, latestSize());
+		long index;
+		if (entry != null && !entry.isBlank()) {
+			if (seq != null) {
+				throw invalid("give seq or entry, not both");
+			}
+			index = this.service.seqOf(entry.strip())
+				.orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "/problems/not-found", "No such entry",
+						"The ledger holds no entry " + entry.strip() + " (yet: it may still be on its way)"));
+		}
+		else {
+			index = number("seq", seq, -1);
+		}
+		Optional<String> latest = this.service.latestCheckpoint();
+		long treeSize = number("size", size,
+				latest.map((note) -> Checkpoint.open(note, this.service.signer().verifierKey()).size())
+					.orElse(ledger.size()));
 		if (index < 0 || index >= treeSize || treeSize > ledger.size()) {
-			throw invalid("seq must be below size, and size at most the ledger's " + ledger.size());
+			throw (index >= treeSize && index < ledger.size() && size == null)
+					? problem(HttpStatus.CONFLICT, "/problems/not-yet-checkpointed", "Not yet checkpointed",
+							"Entry " + index + " is in the ledger but not yet in a signed checkpoint (size " + treeSize
+									+ "); ask again after the next one")
+					: invalid("seq must be below size, and size at most the ledger's " + ledger.size());
 		}
 		InclusionProof proof = ledger.inclusion(index, treeSize);
 		ObjectNode answer = WireJson.mapper().createObjectNode();
@@ -147,6 +219,9 @@ public class AuditController {
 		answer.put("leafHash", ledger.leaf(index).base64());
 		answer.put("root", ledger.root(treeSize).base64());
 		hashes(answer.putArray("proof"), proof.path());
+		answer.set("entry", WireJson.mapper().readTree(this.service.entries(index, 1).get(0)));
+		latest.filter((note) -> Checkpoint.open(note, this.service.signer().verifierKey()).size() == treeSize)
+			.ifPresent((note) -> answer.put("checkpoint", note));
 		return answer;
 	}
 
@@ -221,6 +296,22 @@ public class AuditController {
 		if (READERS.stream().noneMatch(request::isUserInRole)) {
 			throw problem(HttpStatus.FORBIDDEN, "/problems/not-allowed", "Not allowed",
 					"Only an auditor, a network administrator or the coordinator may read the audit log");
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	private static CountryCode country(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return CountryCode.of(value.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid("country must be an ISO 3166-1 alpha-2 code such as DE, not '" + value + "'");
 		}
 	}
 

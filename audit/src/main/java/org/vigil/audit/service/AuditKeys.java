@@ -57,9 +57,26 @@ public final class AuditKeys {
 		return this.prefix + ":checkpoints";
 	}
 
+	/**
+	 * A hash: field an entry's id ({@code AuditEntry.id}), value its sequence number. The
+	 * ledger numbers the first entry of an id and skips later ones.
+	 */
+	public String ids() {
+		return this.prefix + ":ids";
+	}
+
+	/**
+	 * A hash: field an entry's object (a request id, {@code party/<ISO>}), value the
+	 * Parties the first entry that named them gave, comma-separated ({@code FR,DE}); what
+	 * the auditors' country filter finds an entry's Parties by when the entry names none.
+	 */
+	public String parties() {
+		return this.prefix + ":parties";
+	}
+
 	/** Every key above: what a wipe deletes. */
 	public List<String> all() {
-		return List.of(size(), nodes(), entries(), offset(), checkpoint(), checkpoints());
+		return List.of(size(), nodes(), entries(), offset(), checkpoint(), checkpoints(), ids(), parties());
 	}
 
 	static String nodeField(int level, long index) {

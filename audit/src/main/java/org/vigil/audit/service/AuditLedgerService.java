@@ -3,10 +3,12 @@ package org.vigil.audit.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,6 +30,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.vigil.audit.checkpoint.Checkpoint;
 import org.vigil.audit.checkpoint.NoteSigner;
 import org.vigil.audit.ledger.Ledger;
+import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.Topics;
 import org.vigil.protocol.audit.AuditEntry;
 import org.vigil.protocol.canonical.CanonicalJson;
@@ -80,6 +83,8 @@ public class AuditLedgerService implements SmartLifecycle {
 	private long checkpointedSize;
 
 	private Instant checkpointedAt;
+
+	private volatile long skipped;
 
 	public AuditLedgerService(AuditProperties properties, String bootstrapServers, StringRedisTemplate redis,
 			NoteSigner signer, Clock clock) {
@@ -241,9 +246,11 @@ public class AuditLedgerService implements SmartLifecycle {
 		if (record.offset() < this.store.nextOffset()) {
 			return; // already in the ledger
 		}
+		AuditEntry entry;
 		byte[] canonical;
 		try {
-			canonical = CanonicalJson.canonicalize(WireJson.read(record.value(), AuditEntry.class));
+			entry = WireJson.read(record.value(), AuditEntry.class);
+			canonical = CanonicalJson.canonicalize(entry);
 		}
 		catch (RuntimeException ex) {
 			// Skipping it would leave a hole nobody could see; numbering it would put
@@ -253,9 +260,44 @@ public class AuditLedgerService implements SmartLifecycle {
 					"The record at offset " + record.offset() + " of " + Topics.AUDIT + " is not an audit entry", ex);
 		}
 		synchronized (this.ledger) {
-			this.store.stage(canonical, record.offset() + 1);
+			if (entry.id() != null) {
+				Long earlier = this.store.seqOf(entry.id());
+				if (earlier != null) {
+					// The same fact written again (a replay of the events, a retry): the
+					// log keeps the first, and a rebuild, reading the topic in the same
+					// order, keeps the same one.
+					if (!Arrays.equals(canonical, this.store.entry(earlier))) {
+						log.warn("Entry {} at offset {} differs from seq {} of the same id; the ledger keeps seq {}",
+								entry.id(), record.offset(), earlier, earlier);
+					}
+					this.store.skip(record.offset() + 1);
+					this.skipped++;
+					return;
+				}
+			}
+			String parties = (entry.parties() != null && !entry.parties().isEmpty())
+					? entry.parties().stream().map(CountryCode::value).collect(Collectors.joining(",")) : null;
+			this.store.stage(canonical, record.offset() + 1, entry.id(),
+					entry.object().equals("-") ? null : entry.object(), parties);
 			this.ledger.append(canonical);
 		}
+	}
+
+	/** How many records this service passed over as duplicates of an entry's id. */
+	public long skipped() {
+		return this.skipped;
+	}
+
+	/** The sequence number of the entry with this id, if the ledger holds one. */
+	public Optional<Long> seqOf(String id) {
+		synchronized (this.ledger) {
+			return Optional.ofNullable(this.store.seqOf(id));
+		}
+	}
+
+	/** The Parties indexed for each object (null where none), in one round trip. */
+	public List<String> parties(List<String> objects) {
+		return this.store.parties(objects);
 	}
 
 	private void maybeCheckpoint() {

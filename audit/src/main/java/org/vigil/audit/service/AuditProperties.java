@@ -19,11 +19,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consumerGroup the Kafka group the ledger's consumer names (for lag monitoring
  * only: the offset that counts is the one in Redis)
  * @param keyPrefix the prefix of the ledger's Redis keys
+ * @param events whether this service also copies the dispatcher's events
+ * ({@code vigil.events}) into the audit log; one such copier per network is enough, more
+ * only write duplicates that the ledger skips
+ * @param eventsConsumerGroup the Kafka group of that copier: its committed offsets say
+ * how far the events were audited
  */
 @ConfigurationProperties("vigil.audit")
 public record AuditProperties(Path keyDir, @DefaultValue("") String origin, @DefaultValue("100") int checkpointEvery,
 		@DefaultValue("10s") Duration checkpointInterval, @DefaultValue("vigil-audit-ledger") String consumerGroup,
-		@DefaultValue(AuditKeys.DEFAULT_PREFIX) String keyPrefix) {
+		@DefaultValue(AuditKeys.DEFAULT_PREFIX) String keyPrefix, @DefaultValue("true") boolean events,
+		@DefaultValue("vigil-audit-events") String eventsConsumerGroup) {
 
 	public AuditProperties {
 		if (keyDir == null) {

@@ -92,6 +92,37 @@ class LedgerVerifierTest {
 			.contains("an entry with seq in [0, 4)");
 	}
 
+	/**
+	 * Not a sample: each entry of the export in turn is altered, deleted, preceded by an
+	 * inserted entry, or swapped with the next one, and the forger renumbers the rest so
+	 * that the seq numbers give nothing away. The replay catches every one.
+	 */
+	@Test
+	void detectsEveryKindOfTamperingAtEveryPositionEvenRenumbered() {
+		int count = 15;
+		for (int seq = 0; seq < count; seq++) {
+			List<String> altered = export(entries(count), LOG_KEY);
+			int index = lineOfSeq(altered, seq);
+			altered.set(index, altered.get(index).replace("\"actor\":\"de.mueller\"", "\"actor\":\"de.schmidt\""));
+			assertThat(this.verifier.verify(altered).ok()).as("seq %d altered", seq).isFalse();
+
+			List<String> deleted = export(entries(count), LOG_KEY);
+			deleted.remove(lineOfSeq(deleted, seq));
+			assertThat(this.verifier.verify(renumber(deleted)).ok()).as("seq %d deleted", seq).isFalse();
+
+			List<String> inserted = export(entries(count), LOG_KEY);
+			inserted.add(lineOfSeq(inserted, seq), entryLine(seq, entry(100 + seq)));
+			assertThat(this.verifier.verify(renumber(inserted)).ok()).as("entry inserted before seq %d", seq).isFalse();
+
+			if (seq + 1 < count) {
+				List<String> swapped = export(entries(count), LOG_KEY);
+				Collections.swap(swapped, lineOfSeq(swapped, seq), lineOfSeq(swapped, seq + 1));
+				assertThat(this.verifier.verify(renumber(swapped)).ok()).as("seq %d and %d swapped", seq, seq + 1)
+					.isFalse();
+			}
+		}
+	}
+
 	@Test
 	void detectsEntriesRemovedAtTheEnd() {
 		List<String> lines = export(entries(15), LOG_KEY);

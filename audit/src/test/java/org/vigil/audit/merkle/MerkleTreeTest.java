@@ -202,6 +202,27 @@ class MerkleTreeTest {
 		assertThat(store.reads).isLessThan(3 * 2 * 17 + 10);
 	}
 
+	@Test
+	void aStoreThatPrefersBatchedReadsAnswersEachProofInOneReadWithTheSameResults() {
+		BatchingStore store = new BatchingStore();
+		MerkleTree tree = new MerkleTree(store);
+		List<byte[]> entries = entries(3000, 3);
+		entries.forEach(tree::appendEntry);
+		Random random = new Random(35);
+		for (int round = 0; round < 10; round++) {
+			int n = 1 + random.nextInt(entries.size());
+			List<Integer> indexes = List.of(0, n - 1, random.nextInt(n));
+			checkAgainstNaive(tree, entries.subList(0, n), indexes);
+		}
+		store.batches = 0;
+		store.reads = 0;
+		tree.inclusionProof(1234, 2999);
+		tree.consistencyProof(1025, 2999);
+		tree.root(2999);
+		assertThat(store.batches).as("one batch per proof and root").isEqualTo(3);
+		assertThat(store.reads).as("no node read alone").isZero();
+	}
+
 	private static void checkAgainstNaive(MerkleTree tree, List<byte[]> entries, List<Integer> indexes) {
 		int n = entries.size();
 		Hash root = NaiveMerkle.mth(entries);
@@ -282,6 +303,46 @@ class MerkleTreeTest {
 		public Hash node(int level, long index) {
 			this.reads++;
 			return this.delegate.node(level, index);
+		}
+
+		@Override
+		public void append(List<Hash> nodes) {
+			this.delegate.append(nodes);
+		}
+
+	}
+
+	/** A store with a round trip per read, as Redis is. */
+	private static final class BatchingStore implements TreeStore {
+
+		private final InMemoryTreeStore delegate = new InMemoryTreeStore();
+
+		int reads;
+
+		int batches;
+
+		@Override
+		public long size() {
+			return this.delegate.size();
+		}
+
+		@Override
+		public Hash node(int level, long index) {
+			this.reads++;
+			return this.delegate.node(level, index);
+		}
+
+		@Override
+		public List<Hash> nodes(List<Address> addresses) {
+			this.batches++;
+			List<Hash> hashes = new ArrayList<>();
+			addresses.forEach((address) -> hashes.add(this.delegate.node(address.level(), address.index())));
+			return hashes;
+		}
+
+		@Override
+		public boolean prefersBatchedReads() {
+			return true;
 		}
 
 		@Override

@@ -2,6 +2,7 @@ package org.vigil.audit.service;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +18,7 @@ import org.vigil.embedded.FreePorts;
 import org.vigil.embedded.redis.RedisServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -83,6 +85,48 @@ class RedisTreeStoreTest {
 		Ledger ledger = new Ledger("o", new RedisTreeStore(redis, new AuditKeys("test:unstaged")));
 		assertThatIllegalStateException().isThrownBy(() -> ledger.append(entry(0)));
 		assertThat(new RedisTreeStore(redis, new AuditKeys("test:unstaged")).size()).isZero();
+	}
+
+	@Test
+	void indexesTheIdAndPartiesOfAnEntryInTheTransactionOfItsAppend() {
+		AuditKeys keys = new AuditKeys("test:indexes");
+		RedisTreeStore store = new RedisTreeStore(redis, keys);
+		Ledger ledger = new Ledger("o", store);
+		store.stage(entry(0), 11, "submit:FR-2026-000123", "FR-2026-000123", "FR,DE");
+		ledger.append(entry(0));
+		store.stage(entry(1), 12, "event:FR-2026-000123:1", "FR-2026-000123", "XX,YY");
+		ledger.append(entry(1));
+		store.stage(entry(2), 13);
+		ledger.append(entry(2));
+
+		assertThat(store.seqOf("submit:FR-2026-000123")).isZero();
+		assertThat(store.seqOf("event:FR-2026-000123:1")).isEqualTo(1);
+		assertThat(store.seqOf("event:FR-2026-000123:2")).isNull();
+		assertThat(store.parties(List.of("FR-2026-000123", "other")))
+			.as("the first entry to name a request's Parties wins")
+			.containsExactly("FR,DE", null);
+
+		// A duplicate is passed over: only the offset moves.
+		store.skip(14);
+		RedisTreeStore reopened = new RedisTreeStore(redis, keys);
+		assertThat(reopened.size()).isEqualTo(3);
+		assertThat(reopened.nextOffset()).isEqualTo(14);
+		assertThat(keys.all()).contains(keys.ids(), keys.parties());
+	}
+
+	@Test
+	void aSecondWriterIsRefusedBeforeItWritesAnything() {
+		AuditKeys keys = new AuditKeys("test:two-writers");
+		RedisTreeStore first = new RedisTreeStore(redis, keys);
+		RedisTreeStore second = new RedisTreeStore(redis, keys);
+		first.stage(entry(0), 1);
+		new Ledger("o", first).append(entry(0));
+		second.stage(entry(1), 2);
+		assertThatException().isThrownBy(() -> new Ledger("o", second).append(entry(1)));
+		RedisTreeStore reopened = new RedisTreeStore(redis, keys);
+		assertThat(reopened.size()).isEqualTo(1);
+		assertThat(reopened.nextOffset()).isEqualTo(1);
+		assertThat(reopened.entry(0)).isEqualTo(entry(0));
 	}
 
 }

@@ -28,6 +28,8 @@ import org.vigil.audit.merkle.InclusionProof;
 import org.vigil.audit.merkle.TreeHash;
 import org.vigil.cli.Failure;
 import org.vigil.cli.Io;
+import org.vigil.protocol.audit.AuditEntry;
+import org.vigil.protocol.json.WireJson;
 
 /**
  * {@code vigil audit keygen}, {@code verify} and {@code prove}. Prints to the injected
@@ -147,6 +149,27 @@ public final class AuditCommands {
 		StringWriter line = new StringWriter();
 		new ExportWriter(line).inclusion(proof);
 		this.out.print(line);
+	}
+
+	/**
+	 * Proves the entry with id {@code id} (the id a receipt names) as {@link #prove}
+	 * does.
+	 */
+	public void proveEntry(Path export, String id, Path logKey) {
+		Verification verification = replay(export, readKey(logKey));
+		long seq = -1;
+		for (long candidate = 0; candidate < verification.entries() && seq < 0; candidate++) {
+			AuditEntry entry = WireJson.read(verification.entry(candidate), AuditEntry.class);
+			if (id.equals(entry.id())) {
+				seq = candidate;
+			}
+		}
+		if (seq < 0) {
+			throw new Failure(export + " holds no entry with the id " + id
+					+ " (an export made before the entry reached a checkpoint does not)");
+		}
+		this.out.println("entry " + id + " is seq " + seq);
+		prove(export, seq, logKey);
 	}
 
 	private static VerifierKey readKey(Path file) {

@@ -132,8 +132,10 @@ public final class ReceiptVerification {
 		out.println("at:           " + receipt.at());
 		out.println("actor:        " + receipt.actor());
 		out.println("statement:    " + receipt.statement());
-		if (receipt.auditSequence() != null) {
-			out.println("audit seq.:   " + receipt.auditSequence());
+		if (receipt.auditEntry() != null) {
+			out.println("audit entry:  " + receipt.auditEntry()
+					+ " (prove it: vigil audit prove --export export.jsonl --entry " + receipt.auditEntry()
+					+ " --log-key log.pub)");
 		}
 		out.println("signed by:    " + verified.cms().signer().uri() + " ("
 				+ verified.cms().signerCertificate().getSubjectX500Principal() + ")");

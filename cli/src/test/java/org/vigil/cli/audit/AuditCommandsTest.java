@@ -110,6 +110,24 @@ class AuditCommandsTest {
 		assertThat(bad.status()).isEqualTo(Vigil.USAGE);
 	}
 
+	@Test
+	void proveFindsTheEntryThatAReceiptNamesByItsId() throws Exception {
+		Path export = export(this.logKey, 12);
+		Result result = this.vigil.run("audit", "prove", "--export", export.toString(), "--entry", "event:req-7:1",
+				"--log-key", pub());
+		assertThat(result.status()).as(result.err()).isEqualTo(Vigil.OK);
+		assertThat(result.out()).contains("entry event:req-7:1 is seq 7")
+			.contains("OK: entry seq 7 is in the log audit.vigil.example.org at checkpoint size 10")
+			.contains("\"at\":\"2026-11-22T03:00:07Z\"");
+		Result missing = this.vigil.run("audit", "prove", "--export", export.toString(), "--entry", "event:req-99:1",
+				"--log-key", pub());
+		assertThat(missing.status()).isEqualTo(Vigil.FAILED);
+		assertThat(missing.err()).contains("holds no entry with the id event:req-99:1");
+		Result both = this.vigil.run("audit", "prove", "--export", export.toString(), "--entry", "event:req-7:1",
+				"--seq", "7", "--log-key", pub());
+		assertThat(both.status()).isEqualTo(Vigil.USAGE);
+	}
+
 	private String pub() {
 		return this.keys.resolve("log.pub").toString();
 	}
@@ -149,7 +167,7 @@ class AuditCommandsTest {
 	private static byte[] entry(int i) {
 		return CanonicalJson.canonicalize(new AuditEntry(Instant.parse("2026-11-22T03:00:00Z").plusSeconds(i),
 				"de.mueller", List.of("SUBMIT_REQUEST", "VIEW_REQUEST", "ACKNOWLEDGE").get(i % 3), "req-" + i,
-				"ACCEPTED", "", "corr-" + i, null));
+				"ACCEPTED", "", "corr-" + i, null, "event:req-" + i + ":1", null));
 	}
 
 }

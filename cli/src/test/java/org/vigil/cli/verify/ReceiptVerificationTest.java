@@ -71,7 +71,7 @@ class ReceiptVerificationTest {
 			.contains("at:           2026-11-22T03:00:01Z")
 			.contains("actor:        network")
 			.contains("statement:    The network accepted request FR-2026-000123 from FR for DE")
-			.contains("audit seq.:   42")
+			.contains("audit entry:  submit:FR-2026-000123")
 			.contains("signed by:    urn:vigil:network");
 		assertThat(result.err()).isEmpty();
 	}
@@ -197,7 +197,8 @@ class ReceiptVerificationTest {
 	/** The canonical JSON of an ACCEPTED receipt, as the network makes it. */
 	private static byte[] accepted(String requestId, byte[] signedRequest) {
 		Receipt receipt = new Receipt(ReceiptKind.ACCEPTED, RequestId.of(requestId), Receipt.digestOf(signedRequest),
-				FR, DE, ACCEPTED_AT, "network", "The network accepted request " + requestId + " from FR for DE", 42L);
+				FR, DE, ACCEPTED_AT, "network", "The network accepted request " + requestId + " from FR for DE",
+				"submit:" + requestId);
 		return CanonicalJson.canonicalize(WireJson.write(receipt));
 	}
 

@@ -1,11 +1,13 @@
 package org.vigil.gateway.audit;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.vigil.protocol.audit.AuditEntry;
+import org.vigil.protocol.audit.AuditEntryIds;
 import org.vigil.protocol.dispatch.AcknowledgeRequest;
 import org.vigil.protocol.dispatch.DispatchCommand;
 import org.vigil.protocol.dispatch.EscalateNow;
@@ -18,7 +20,8 @@ import org.vigil.protocol.dispatch.SupplyInformation;
 /**
  * The audit entry of a command the network accepted: who did what to which request, and
  * when. Metadata only: an answer's kind, never its note; a submission's digest, never its
- * text.
+ * text. The submission's entry has the id its ACCEPTED receipt names; the other commands'
+ * entries name no Party, and the ledger finds the request's Parties from its submission.
  */
 public final class CommandAudit {
 
@@ -34,7 +37,8 @@ public final class CommandAudit {
 							+ (submit.signed().signedByNetwork() ? ", signed by the network on the sender's behalf"
 									: ", signed by the sender")
 							+ (submit.drill() ? ", a drill" : ""),
-					correlation, submit.signed().digest());
+					correlation, submit.signed().digest(), AuditEntryIds.ofSubmission(submit.requestId()),
+					List.of(submit.request().from(), submit.request().to()));
 		}
 		if (command instanceof AcknowledgeRequest acknowledge) {
 			return entry(acknowledge.acceptedAt(), acknowledge.officer().value(), "ACKNOWLEDGE", id, "", correlation);

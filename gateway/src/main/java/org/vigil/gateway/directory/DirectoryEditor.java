@@ -2,6 +2,9 @@ package org.vigil.gateway.directory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -11,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.vigil.directory.party.CertificateEntry;
 import org.vigil.directory.party.ContactPoint;
 import org.vigil.directory.replica.DirectoryKeys;
 import org.vigil.directory.replica.DirectoryReplica;
@@ -100,9 +104,12 @@ public class DirectoryEditor {
 			SendResult<String, byte[]> sent = this.kafka
 				.send(Topics.DIRECTORY, DirectoryKeys.party(country), WireJson.write(proposed))
 				.get(VISIBLE_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
-			this.audit.record(new AuditEntry(this.clock.instant(), editor.id().value(), "CHANGE_DIRECTORY_ENTRY",
+			Instant at = this.clock.instant();
+			this.audit.record(new AuditEntry(at, editor.id().value(), "CHANGE_DIRECTORY_ENTRY",
 					DirectoryKeys.party(country), "ACCEPTED", "from " + etag(latest) + " to " + etag(proposed),
-					correlationId, digest(proposed)));
+					correlationId, digest(proposed), null, List.of(country)));
+			certificateChanges(editor.id().value(), country, latest, proposed, at, correlationId)
+				.forEach(this.audit::record);
 			this.replica.awaitApplied(sent.getRecordMetadata().partition(), sent.getRecordMetadata().offset(),
 					VISIBLE_WITHIN);
 			return proposed;
@@ -121,12 +128,39 @@ public class DirectoryEditor {
 		}
 	}
 
+	/**
+	 * One entry per certificate registered or withdrawn by a change, named by its
+	 * fingerprint: who may sign for a Party is what an auditor asks about first.
+	 */
+	static List<AuditEntry> certificateChanges(String editor, CountryCode country, ContactPoint before,
+			ContactPoint after, Instant at, String correlationId) {
+		List<AuditEntry> changes = new ArrayList<>();
+		for (CertificateEntry added : after.certificates()) {
+			if (!before.certificates().contains(added)) {
+				changes.add(certificateEntry(editor, country, "REGISTER_CERTIFICATE", added, at, correlationId));
+			}
+		}
+		for (CertificateEntry removed : before.certificates()) {
+			if (!after.certificates().contains(removed)) {
+				changes.add(certificateEntry(editor, country, "WITHDRAW_CERTIFICATE", removed, at, correlationId));
+			}
+		}
+		return changes;
+	}
+
+	private static AuditEntry certificateEntry(String editor, CountryCode country, String action,
+			CertificateEntry certificate, Instant at, String correlationId) {
+		return new AuditEntry(at, editor, action, DirectoryKeys.party(country), "ACCEPTED",
+				certificate.use() + ", valid " + certificate.notBefore() + " to " + certificate.notAfter(),
+				correlationId, "sha-256:" + certificate.sha256(), null, List.of(country));
+	}
+
 	/** Records a refused change: who tried what, and why, never the entry itself. */
 	public void refused(VigilUser editor, CountryCode country, String problemType, String why, String correlationId,
 			byte[] body) {
 		this.audit.record(new AuditEntry(this.clock.instant(), editor.id().value(), "CHANGE_DIRECTORY_ENTRY",
 				DirectoryKeys.party(country), "REJECTED " + problemType, why, correlationId,
-				(body != null) ? Receipt.digestOf(body) : null));
+				(body != null) ? Receipt.digestOf(body) : null, null, List.of(country)));
 	}
 
 }

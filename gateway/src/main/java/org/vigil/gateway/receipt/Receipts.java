@@ -9,6 +9,7 @@ import org.vigil.gateway.signing.NetworkTrust;
 import org.vigil.gateway.status.RequestStatus;
 import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.RequestId;
+import org.vigil.protocol.audit.AuditEntryIds;
 import org.vigil.protocol.canonical.CanonicalJson;
 import org.vigil.protocol.dispatch.SubmitRequest;
 import org.vigil.protocol.dispatch.Response;
@@ -25,6 +26,13 @@ import org.vigil.protocol.request.PreservationRequest;
  * that is in Kafka (the submission, the delivery, the acknowledgement), so a lost read
  * model issues them again from the same facts: the bytes differ, what they vouch for does
  * not.
+ *
+ * <p>
+ * Each receipt names the audit entry that records its step ({@link AuditEntryIds}): the
+ * submission's entry, which the gateway writes, or the entry the audit service derives
+ * from the dispatcher's event. The id is known before the ledger numbers the entry, so
+ * signing a receipt never waits for the ledger; the ledger maps the id to a sequence
+ * number and an inclusion proof (docs/audit.md).
  */
 public class Receipts {
 
@@ -72,7 +80,7 @@ public class Receipts {
 		return issue(new Receipt(ReceiptKind.ACCEPTED, request.id(), submit.signed().digest(), request.from(),
 				request.to(), submit.acceptedAt(), NETWORK, "Accepted by the network: request " + request.id()
 						+ " from " + request.from() + " to " + request.to() + ", " + signedBy,
-				null));
+				AuditEntryIds.ofSubmission(request.id())));
 	}
 
 	/** A paged officer's console showed the alert. */
@@ -84,7 +92,7 @@ public class Receipts {
 				CountryCode.of(status.from()), CountryCode.of(status.to()), delivered.at(), delivered.officer().value(),
 				"Delivered: the alert was shown on the console of " + delivered.officer() + " of " + status.to()
 						+ " (step " + delivered.step() + ")",
-				null));
+				AuditEntryIds.ofEvent(delivered)));
 	}
 
 	/** The requested Party answered; only the first answer gets a receipt. */
@@ -103,7 +111,7 @@ public class Receipts {
 				CountryCode.of(status.from()), CountryCode.of(status.to()), responded.at(), responded.by().value(),
 				"Answered by " + responded.by() + " for " + status.to() + ": " + what
 						+ ((response.note() != null) ? " (" + response.note() + ")" : ""),
-				null));
+				AuditEntryIds.ofEvent(responded)));
 	}
 
 	/** A named officer took charge. */
@@ -113,9 +121,10 @@ public class Receipts {
 		}
 		issue(new Receipt(ReceiptKind.ACKNOWLEDGED, acknowledged.requestId(), status.requestDigest(),
 				CountryCode.of(status.from()), CountryCode.of(status.to()), acknowledged.at(),
-				acknowledged.by().value(), "Acknowledged by " + acknowledged.by() + " for " + status.to()
+				acknowledged.by().value(),
+				"Acknowledged by " + acknowledged.by() + " for " + status.to()
 						+ (acknowledged.late() ? ", after the request had escalated past them" : ""),
-				null));
+				AuditEntryIds.ofEvent(acknowledged)));
 	}
 
 }

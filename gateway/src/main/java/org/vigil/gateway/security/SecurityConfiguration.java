@@ -14,12 +14,14 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.vigil.directory.replica.DirectoryView;
 import org.vigil.gateway.GatewayProperties;
 import org.vigil.gateway.audit.AuditTrail;
 import org.vigil.gateway.security.totp.SecondFactorLogin;
+import org.vigil.gateway.audit.DenialAuditFilter;
 
 /**
  * People log in with a form (the console) or HTTP Basic (scripts and curl); the API
@@ -66,7 +68,8 @@ public class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain gatewaySecurity(HttpSecurity http, SecondFactorLogin secondFactor) throws Exception {
+	SecurityFilterChain gatewaySecurity(HttpSecurity http, SecondFactorLogin secondFactor, AuditTrail audit,
+			Clock clock) throws Exception {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		RequestMatcher ownCredentials = (request) -> request.getHeader("Authorization") != null;
 		http.authorizeHttpRequests((requests) -> requests
@@ -85,6 +88,8 @@ public class SecurityConfiguration {
 				.defaultAccessDeniedHandlerFor(ProblemResponses.denied(), api))
 			.headers(
 					(headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+		// Not a bean: Boot would register a bean filter a second time, outside the chain.
+		http.addFilterBefore(new DenialAuditFilter(audit, clock), CsrfFilter.class);
 		return http.build();
 	}
 

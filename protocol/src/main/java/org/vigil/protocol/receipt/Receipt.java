@@ -7,6 +7,8 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.RequestId;
 
@@ -26,11 +28,15 @@ import org.vigil.protocol.RequestId;
  * ACKNOWLEDGED
  * @param statement the step in words, including on whose behalf the request was signed
  * when the network signed it for a person using the console
- * @param auditSequence the audit log's sequence number for this step, for an inclusion
- * proof; null until the audit ledger exists
+ * @param auditEntry the id of the audit entry that records this step
+ * ({@link org.vigil.protocol.audit.AuditEntryIds}): the audit ledger gives it a sequence
+ * number when it reaches the log, and serves that entry's inclusion proof by this id
+ * ({@code GET /api/v1/audit/proof/inclusion?entry=…}, or
+ * {@code vigil audit prove --entry} over an export); null in receipts issued before the
+ * audit ledger, and then left out of the JSON
  */
 public record Receipt(ReceiptKind kind, RequestId requestId, String requestDigest, CountryCode from, CountryCode to,
-		Instant at, String actor, String statement, Long auditSequence) {
+		Instant at, String actor, String statement, @JsonInclude(JsonInclude.Include.NON_NULL) String auditEntry) {
 
 	private static final Pattern DIGEST = Pattern.compile("sha-256:[0-9a-f]{64}");
 
