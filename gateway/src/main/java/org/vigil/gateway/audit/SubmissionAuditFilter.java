@@ -8,10 +8,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.vigil.gateway.metrics.GatewayMetrics;
 import org.vigil.gateway.problem.Problems;
 import org.vigil.gateway.signing.RoutingMetadata;
 import org.vigil.protocol.audit.AuditEntry;
@@ -31,13 +33,24 @@ public class SubmissionAuditFilter extends OncePerRequestFilter {
 	 */
 	public static final String CORRELATION_ID = "Vigil-Correlation-Id";
 
+	/**
+	 * The log context (MDC) key of the correlation id, a field of every JSON log line.
+	 */
+	public static final String LOG_CORRELATION_ID = "correlationId";
+
+	/** The log context (MDC) key of the request being processed. */
+	public static final String LOG_REQUEST_ID = "requestId";
+
 	private final AuditTrail trail;
 
 	private final Clock clock;
 
-	public SubmissionAuditFilter(AuditTrail trail, Clock clock) {
+	private final GatewayMetrics metrics;
+
+	public SubmissionAuditFilter(AuditTrail trail, Clock clock, GatewayMetrics metrics) {
 		this.trail = trail;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -51,13 +64,27 @@ public class SubmissionAuditFilter extends OncePerRequestFilter {
 		String correlationId = UUID.randomUUID().toString();
 		request.setAttribute(CORRELATION_ID, correlationId);
 		response.setHeader(CORRELATION_ID, correlationId);
-		chain.doFilter(request, response);
+		String object = request.getHeader(RoutingMetadata.REQUEST_ID);
+		// Every log line of this submission carries its correlation id (and the request
+		// id
+		// a signed request claims), so an operator finds them from what a sender quotes.
+		MDC.put(LOG_CORRELATION_ID, correlationId);
+		if (object != null && !object.isBlank()) {
+			MDC.put(LOG_REQUEST_ID, truncate(object));
+		}
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			MDC.remove(LOG_CORRELATION_ID);
+			MDC.remove(LOG_REQUEST_ID);
+		}
 		int status = response.getStatus();
 		if (status < 400) {
 			return;
 		}
 		Object type = request.getAttribute(Problems.TYPE_ATTRIBUTE);
-		String object = request.getHeader(RoutingMetadata.REQUEST_ID);
+		this.metrics.submissionRejected(type, status);
 		Object digest = request.getAttribute(BODY_DIGEST);
 		this.trail.record(new AuditEntry(this.clock.instant(), actor(), "SUBMIT_REQUEST",
 				(object != null && !object.isBlank()) ? truncate(object) : "-",
