@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,14 @@ import static org.awaitility.Awaitility.await;
  * Grafana dashboard read these names).
  */
 class MetricsIT extends NetworkTest {
+
+	/**
+	 * The series operators watch, by their Prometheus names (prefixes of the exposed
+	 * series); the Grafana dashboard uses these and no others (DeploymentFileTest).
+	 */
+	static final List<String> SERIES = List.of("vigil_requests_open", "vigil_acknowledge_time_seconds",
+			"vigil_escalations_total", "vigil_deadline_lateness_seconds", "vigil_consumer_lag",
+			"vigil_submissions_rejected_total");
 
 	@Test
 	void anEscalatedAcknowledgedRequestAndARefusedOneShowOnThePrometheusEndpoint() throws Exception {
@@ -54,9 +63,9 @@ class MetricsIT extends NetworkTest {
 					.contains("vigil_consumer_lag{group=\"vigil-gateway\",topic=\"vigil.events\"}")
 					.contains("vigil_consumer_lag{group=\"vigil-dispatcher\",topic=\"vigil.requests\"}");
 			});
-			assertThat(metric(coordinator.get("/actuator/prometheus").body(),
-					"vigil_requests_open{state=\"ACKNOWLEDGED\"}"))
-				.isGreaterThanOrEqualTo(1);
+			String scrape = coordinator.get("/actuator/prometheus").body();
+			assertThat(SERIES).allSatisfy((series) -> assertThat(scrape).contains(series));
+			assertThat(metric(scrape, "vigil_requests_open{state=\"ACKNOWLEDGED\"}")).isGreaterThanOrEqualTo(1);
 		}
 	}
 
