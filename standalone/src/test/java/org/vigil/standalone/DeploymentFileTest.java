@@ -96,6 +96,8 @@ class DeploymentFileTest {
 				assertThat(context).as("%s: build context", name).isDirectory();
 				Path dockerfile = context.resolve(String.valueOf(build.getOrDefault("dockerfile", "Dockerfile")));
 				assertThat(dockerfile).as("%s: Dockerfile", name).isRegularFile();
+				assertThat(service.get("pull_policy")).as("%s is built from this repository, never pulled", name)
+					.isEqualTo("build");
 				String module = String.valueOf(map(build.get("args")).get("MODULE"));
 				assertThat(modules()).as("%s: MODULE build argument", name).contains(module);
 				built.put(module, name);
