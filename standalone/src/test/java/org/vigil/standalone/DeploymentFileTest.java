@@ -209,12 +209,31 @@ class DeploymentFileTest {
 				String host = parts[parts.length - 2];
 				assertThat(hostPorts.add(host)).as("host port %s published twice", host).isTrue();
 				if (serviceModules().contains(name)) {
-					assertThat(container).as("%s serves on %d", name, SERVER_PORT)
-						.isEqualTo(String.valueOf(SERVER_PORT));
+					String serverPort = String.valueOf(
+							map(service.get("environment")).getOrDefault("SERVER_PORT", String.valueOf(SERVER_PORT)));
+					assertThat(container).as("%s publishes the port it serves on", name).isEqualTo(serverPort);
 				}
 			}
 		});
 		assertThat(ports(services.get("gateway"))).as("the gateway is reachable").isNotEmpty();
+	}
+
+	@Test
+	void theGatewayServesHttpsWithAKeyPkiInitIssuesFromTheNetworkCa() throws IOException {
+		Map<String, Object> environment = map(services.get("gateway").get("environment"));
+		String keyStore = String.valueOf(environment.get("SERVER_SSL_KEY_STORE"));
+		assertThat(keyStore).startsWith("/pki/");
+		assertThat(list(services.get("gateway").get("volumes"))).as("the gateway mounts the PKI")
+			.anySatisfy((volume) -> assertThat(volume.toString()).startsWith("pki:/pki"));
+		assertThat(list(services.get("pki-init").get("volumes"))).as("pki-init writes the PKI")
+			.anySatisfy((volume) -> assertThat(volume.toString()).isEqualTo("pki:/pki"));
+		String script = Files.readString(ROOT.resolve("deploy/pki-init.sh"));
+		assertThat(script).as("pki-init.sh issues the key store the gateway reads")
+			.contains(keyStore)
+			.contains("-alias " + environment.get("SERVER_SSL_KEY_ALIAS"))
+			.contains("keytool -gencert -alias ca -keystore /pki/ca.p12");
+		assertThat(environment).as("the actuator's port stays plain HTTP for the health check")
+			.containsEntry("MANAGEMENT_SERVER_SSL_ENABLED", "false");
 	}
 
 	@Test
