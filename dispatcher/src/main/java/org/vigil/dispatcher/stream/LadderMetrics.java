@@ -61,7 +61,9 @@ public final class LadderMetrics {
 		this.lateness.record(late.isNegative() ? Duration.ZERO : late);
 	}
 
-	void emitted(RequestEvent event) {
+	/**
+	 * @return the escalation's kind, or null for an event that is none */
+	String emitted(RequestEvent event) {
 		String kind;
 		if (event instanceof StepEscalated) {
 			kind = "deadline";
@@ -76,13 +78,14 @@ public final class LadderMetrics {
 			kind = "response-overdue";
 		}
 		else {
-			return;
+			return null;
 		}
 		Counter.builder(ESCALATIONS)
 			.description("Escalations emitted by this dispatcher, by kind")
 			.tag("kind", kind)
 			.register(this.registry)
 			.increment();
+		return kind;
 	}
 
 }

@@ -211,7 +211,13 @@ final class LadderProcessor implements Processor<String, byte[], String, byte[]>
 					DeadlineIndex.fence(after.fence())));
 		this.ladders.put(after.requestId().value(), WireJson.write(after));
 		for (RequestEvent event : decision.events()) {
-			this.metrics.emitted(event);
+			String escalation = this.metrics.emitted(event);
+			if (escalation != null) {
+				// One line per escalation: what operators look for in the logs (the
+				// request
+				// id is in the log context).
+				log.info("Escalation ({}) of request {}", escalation, event.requestId().value());
+			}
 			this.context.forward(new Record<>(event.requestId().value(), WireJson.write(event), recordTimestamp),
 					DispatcherTopology.EVENTS_SINK);
 		}
