@@ -62,7 +62,8 @@ public final class LadderMetrics {
 	}
 
 	/**
-	 * @return the escalation's kind, or null for an event that is none */
+	 * @return the escalation's kind, or null for an event that is none
+	 */
 	String emitted(RequestEvent event) {
 		String kind;
 		if (event instanceof StepEscalated) {
