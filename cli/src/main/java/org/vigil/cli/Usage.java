@@ -15,6 +15,38 @@ final class Usage {
 			  --force              replace an existing PKI in DIR (its files are removed first)
 			""";
 
+	static final String PKI_ISSUE = """
+			Usage: vigil pki issue --pki DIR --party FR [--password-file F]
+
+			Issues new signing and TLS client credentials to a contact point (a new Party, or a
+			rotation) and writes them to DIR/parties/FR. Old certificates stay valid until revoked.
+			Prints the entries to register in the Party's directory entry ("certificates").
+			  --pki DIR            the PKI, as pki init wrote it (its CA signs the new certificates)
+			  --party CODE         the contact point's ISO 3166-1 alpha-2 code
+			  --password-file F    as for pki init ($VIGIL_PKI_PASSWORD, else the dev default)
+			""";
+
+	static final String PKI_REVOKE = """
+			Usage: vigil pki revoke --pki DIR (--party FR [--use signing|tls-client|both] | --serial HEX) [--password-file F]
+
+			Puts certificates on the network's CRL and writes DIR/crl.pem (atomically: a gateway
+			re-reads it when it changes and refuses them from its next request).
+			  --party CODE         revoke this contact point's current certificates
+			  --use USE            which of them: signing, tls-client or both (default both)
+			  --serial HEX         revoke one serial number instead (as pki issue printed it)
+			  --password-file F    as for pki init ($VIGIL_PKI_PASSWORD, else the dev default)
+			""";
+
+	static final String PKI_CRL = """
+			Usage: vigil pki crl --pki DIR [--password-file F]
+
+			Issues a fresh CRL with the same revocations and writes DIR/crl.pem. A CRL is valid for
+			7 days; signatures are refused once it is out of date, so issue one at least weekly.
+			  --password-file F    as for pki init ($VIGIL_PKI_PASSWORD, else the dev default)
+			""";
+
+	static final String PKI = PKI_INIT + "\n" + PKI_ISSUE + "\n" + PKI_REVOKE + "\n" + PKI_CRL;
+
 	static final String SIGN = """
 			Usage: vigil sign --key DIR/parties/FR/signing.p12 [--password-file F] --in request.json --out request.p7s
 
@@ -110,6 +142,9 @@ final class Usage {
 
 			Commands:
 			  vigil pki init --out DIR [--parties FR,DE,...] [--password-file F] [--force]
+			  vigil pki issue --pki DIR --party FR [--password-file F]
+			  vigil pki revoke --pki DIR (--party FR [--use signing|tls-client|both] | --serial HEX)
+			  vigil pki crl --pki DIR [--password-file F]
 			  vigil sign --key signing.p12 [--password-file F] --in request.json --out request.p7s
 			  vigil verify request.p7s (--ca ca.pem --crl crl.pem | --pki DIR) [--at INSTANT]
 			  vigil verify receipt.p7s --request request.p7s (--ca ca.pem --crl crl.pem | --pki DIR) [--at INSTANT]
@@ -129,7 +164,11 @@ final class Usage {
 
 	static String of(String command) {
 		return switch (command) {
-			case "pki", "pki init" -> PKI_INIT;
+			case "pki" -> PKI;
+			case "pki init" -> PKI_INIT;
+			case "pki issue" -> PKI_ISSUE;
+			case "pki revoke" -> PKI_REVOKE;
+			case "pki crl" -> PKI_CRL;
 			case "sign" -> SIGN;
 			case "verify" -> VERIFY;
 			case "directory" -> DIRECTORY;

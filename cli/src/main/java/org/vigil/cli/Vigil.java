@@ -19,6 +19,7 @@ import java.util.Set;
 import org.vigil.cli.audit.AuditCommands;
 import org.vigil.cli.directory.DirectoryImport;
 import org.vigil.cli.pki.PkiInit;
+import org.vigil.cli.pki.PkiMaintenance;
 import org.vigil.cli.sign.RequestSigning;
 import org.vigil.cli.verify.ReceiptVerification;
 import org.vigil.cli.verify.RequestVerification;
@@ -138,15 +139,72 @@ public final class Vigil {
 
 	private void pki(List<String> args) {
 		if (args.isEmpty()) {
-			throw new UsageException("missing pki command (init)", Usage.PKI_INIT);
+			throw new UsageException("missing pki command (init, issue, revoke, crl)", Usage.PKI);
 		}
-		if (!args.get(0).equals("init")) {
-			if (helpAsked(args, Usage.PKI_INIT)) {
-				return;
+		switch (args.get(0)) {
+			case "init" -> pkiInit(args.subList(1, args.size()));
+			case "issue", "revoke", "crl" -> pkiMaintenance(args.get(0), args.subList(1, args.size()));
+			default -> {
+				if (!helpAsked(args, Usage.PKI)) {
+					throw new UsageException("unknown pki command " + args.get(0), Usage.PKI);
+				}
 			}
-			throw new UsageException("unknown pki command " + args.get(0), Usage.PKI_INIT);
 		}
-		List<String> rest = args.subList(1, args.size());
+	}
+
+	private void pkiMaintenance(String command, List<String> rest) {
+		String usage = switch (command) {
+			case "issue" -> Usage.PKI_ISSUE;
+			case "revoke" -> Usage.PKI_REVOKE;
+			default -> Usage.PKI_CRL;
+		};
+		if (helpAsked(rest, usage)) {
+			return;
+		}
+		Set<String> options = switch (command) {
+			case "issue" -> Set.of("--pki", "--party", "--password-file");
+			case "revoke" -> Set.of("--pki", "--party", "--use", "--serial", "--password-file");
+			default -> Set.of("--pki", "--password-file");
+		};
+		Arguments arguments = Arguments.parse(rest, options, Set.of(), usage);
+		arguments.positionals(new String[0]);
+		Path root = arguments.requiredPath("--pki");
+		PkiMaintenance maintenance = new PkiMaintenance(this.clock, this.out);
+		switch (command) {
+			case "issue" -> {
+				CountryCode country = country(arguments.required("--party"), arguments);
+				maintenance.issue(root, Password.resolve(arguments.path("--password-file"), this.env, this.err),
+						country);
+			}
+			case "revoke" -> {
+				Optional<String> party = arguments.option("--party");
+				Optional<String> serial = arguments.option("--serial");
+				if (party.isPresent() == serial.isPresent()) {
+					throw arguments.usage("give either --party or --serial");
+				}
+				PkiMaintenance.Use use = arguments.option("--use").map((value) -> switch (value) {
+					case "signing" -> PkiMaintenance.Use.SIGNING;
+					case "tls-client" -> PkiMaintenance.Use.TLS_CLIENT;
+					case "both" -> PkiMaintenance.Use.BOTH;
+					default -> throw arguments.usage("--use is signing, tls-client or both, not " + value);
+				}).orElse(PkiMaintenance.Use.BOTH);
+				maintenance.revoke(root, Password.resolve(arguments.path("--password-file"), this.env, this.err),
+						party.map((code) -> country(code, arguments)).orElse(null), use, serial.orElse(null));
+			}
+			default -> maintenance.crl(root, Password.resolve(arguments.path("--password-file"), this.env, this.err));
+		}
+	}
+
+	private static CountryCode country(String code, Arguments arguments) {
+		try {
+			return CountryCode.of(code);
+		}
+		catch (IllegalArgumentException ex) {
+			throw arguments.usage("'" + code + "' is not an ISO 3166-1 alpha-2 code such as FR");
+		}
+	}
+
+	private void pkiInit(List<String> rest) {
 		if (helpAsked(rest, Usage.PKI_INIT)) {
 			return;
 		}

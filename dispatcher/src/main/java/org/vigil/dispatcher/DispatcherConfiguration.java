@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -16,6 +18,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -28,6 +31,7 @@ import org.vigil.directory.lifecycle.PhasedLifecycle;
 import org.vigil.directory.replica.DirectoryReplica;
 import org.vigil.directory.replica.DirectoryReplicaConfiguration;
 import org.vigil.dispatcher.stream.DispatcherTopology;
+import org.vigil.dispatcher.stream.LadderMetrics;
 
 /**
  * The dispatcher: its Kafka Streams application, started after the directory replica has
@@ -42,7 +46,7 @@ public class DispatcherConfiguration {
 
 	@Bean
 	KafkaStreams dispatcherStreams(KafkaProperties kafka, DispatcherProperties properties, Clock clock,
-			DirectoryReplica directory) {
+			DirectoryReplica directory, ObjectProvider<MeterRegistry> registry) {
 		Properties config = new Properties();
 		config.putAll(kafka.buildStreamsProperties());
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, properties.applicationId());
@@ -70,8 +74,10 @@ public class DispatcherConfiguration {
 		// transaction normally lives one commit interval (50 ms).
 		config.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
 				(int) properties.sessionTimeout().toMillis());
-		KafkaStreams streams = new KafkaStreams(DispatcherTopology.build(clock, directory,
-				Optional.ofNullable(properties.deadlineOverride()), properties.tick()), config);
+		KafkaStreams streams = new KafkaStreams(
+				DispatcherTopology.build(clock, directory, Optional.ofNullable(properties.deadlineOverride()),
+						properties.tick(), new LadderMetrics(registry.getIfAvailable(SimpleMeterRegistry::new))),
+				config);
 		streams.setUncaughtExceptionHandler((ex) -> {
 			// The transaction of the failed batch is aborted; a new thread reads it
 			// again.

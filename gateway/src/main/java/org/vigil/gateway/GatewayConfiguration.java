@@ -42,6 +42,7 @@ import org.vigil.gateway.drill.DrillProperties;
 import org.vigil.gateway.drill.DrillResults;
 import org.vigil.gateway.drill.DrillScheduler;
 import org.vigil.gateway.drill.Drills;
+import org.vigil.gateway.metrics.GatewayMetrics;
 import org.vigil.gateway.receipt.Receipts;
 import org.vigil.gateway.problem.RequestSizeFilter;
 import org.vigil.gateway.security.RateLimitFilter;
@@ -86,9 +87,10 @@ public class GatewayConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<SubmissionAuditFilter> submissionAuditFilter(AuditTrail trail, Clock clock) {
+	FilterRegistrationBean<SubmissionAuditFilter> submissionAuditFilter(AuditTrail trail, Clock clock,
+			GatewayMetrics metrics) {
 		FilterRegistrationBean<SubmissionAuditFilter> registration = new FilterRegistrationBean<>(
-				new SubmissionAuditFilter(trail, clock));
+				new SubmissionAuditFilter(trail, clock, metrics));
 		registration.addUrlPatterns("/api/v1/requests");
 		return registration;
 	}
@@ -115,8 +117,8 @@ public class GatewayConfiguration {
 	}
 
 	@Bean
-	RequestStatuses requestStatuses(StringRedisTemplate redis) {
-		return new RequestStatuses(redis);
+	RequestStatuses requestStatuses(StringRedisTemplate redis, GatewayMetrics metrics) {
+		return new RequestStatuses(redis, metrics);
 	}
 
 	@Bean

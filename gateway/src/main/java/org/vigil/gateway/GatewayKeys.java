@@ -19,6 +19,8 @@ import org.vigil.protocol.RequestId;
  * {@code to}, {@code urgency}, and {@code receipt.<KIND>} (the signed receipts).</li>
  * <li>{@code vigil:gw:request:<id>:timeline} — list: the request's events, JSON, oldest
  * first.</li>
+ * <li>{@code vigil:gw:state:<STATE>} — set: ids of the requests in that state, every
+ * state but {@code CLOSED}; the {@code vigil.requests.open} gauge counts them.</li>
  * <li>{@code vigil:gw:alerts:<officer>} — set: ids of the requests currently paging that
  * officer.</li>
  * <li>{@code vigil:gw:country:<ISO>:sent} and {@code …:received} — sorted sets: request
@@ -65,6 +67,11 @@ public final class GatewayKeys {
 	public static final String SESSIONS = PREFIX + "session";
 
 	private GatewayKeys() {
+	}
+
+	/** The ids of the requests in a state (a {@code RequestState} name), for metrics. */
+	public static String requestsInState(String state) {
+		return PREFIX + "state:" + state;
 	}
 
 	/** API calls of one principal in one minute of the clock, for rate limiting. */

@@ -55,7 +55,9 @@ import static org.awaitility.Awaitility.await;
 				// The test clock stands still between advances, so every call of a run
 				// falls in
 				// one "minute"; RateLimitFilterTest checks the limit itself.
-				"vigil.gateway.requests-per-minute=1000000" })
+				"vigil.gateway.requests-per-minute=1000000",
+				// MetricsIT waits for the consumer lag to be measured.
+				"vigil.metrics.lag-interval=1s" })
 abstract class NetworkTest {
 
 	static final String PASSWORD = "network-test";

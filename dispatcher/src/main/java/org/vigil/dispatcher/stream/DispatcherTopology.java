@@ -35,9 +35,14 @@ public final class DispatcherTopology {
 
 	public static Topology build(Clock clock, DirectoryView directory, Optional<Duration> deadlineOverride,
 			Duration tick) {
+		return build(clock, directory, deadlineOverride, tick, LadderMetrics.unobserved());
+	}
+
+	public static Topology build(Clock clock, DirectoryView directory, Optional<Duration> deadlineOverride,
+			Duration tick, LadderMetrics metrics) {
 		Topology topology = new Topology();
 		topology.addSource("commands", new StringDeserializer(), new ByteArrayDeserializer(), Topics.REQUESTS);
-		topology.addProcessor("ladder", () -> new LadderProcessor(clock, directory, deadlineOverride, tick),
+		topology.addProcessor("ladder", () -> new LadderProcessor(clock, directory, deadlineOverride, tick, metrics),
 				"commands");
 		topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LADDER_STORE), Serdes.String(),
 				Serdes.ByteArray()), "ladder");

@@ -18,6 +18,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.vigil.directory.replica.DirectoryView;
 import org.vigil.dispatcher.escalation.Decision;
 import org.vigil.dispatcher.escalation.Ladder;
@@ -48,6 +49,9 @@ final class LadderProcessor implements Processor<String, byte[], String, byte[]>
 
 	private static final Logger log = LoggerFactory.getLogger(LadderProcessor.class);
 
+	/** The log context (MDC) key of the request being processed. */
+	static final String LOG_REQUEST_ID = "requestId";
+
 	/**
 	 * Bounds the work of one punctuation, so a backlog after an outage cannot stall the
 	 * task.
@@ -68,7 +72,11 @@ final class LadderProcessor implements Processor<String, byte[], String, byte[]>
 
 	private KeyValueStore<Bytes, byte[]> deadlines;
 
-	LadderProcessor(Clock clock, DirectoryView directory, Optional<Duration> deadlineOverride, Duration tick) {
+	private final LadderMetrics metrics;
+
+	LadderProcessor(Clock clock, DirectoryView directory, Optional<Duration> deadlineOverride, Duration tick,
+			LadderMetrics metrics) {
+		this.metrics = metrics;
 		this.clock = clock;
 		this.directory = directory;
 		this.deadlineOverride = deadlineOverride;
@@ -85,6 +93,18 @@ final class LadderProcessor implements Processor<String, byte[], String, byte[]>
 
 	@Override
 	public void process(Record<String, byte[]> record) {
+		// Every log line about this command names its request (the key), for the JSON
+		// logs.
+		MDC.put(LOG_REQUEST_ID, String.valueOf(record.key()));
+		try {
+			processCommand(record);
+		}
+		finally {
+			MDC.remove(LOG_REQUEST_ID);
+		}
+	}
+
+	private void processCommand(Record<String, byte[]> record) {
 		DispatchCommand command;
 		try {
 			command = WireJson.read(record.value(), DispatchCommand.class);
@@ -158,8 +178,17 @@ final class LadderProcessor implements Processor<String, byte[], String, byte[]>
 			if (ladder.isEmpty()) {
 				continue;
 			}
-			Decision decision = ladder.get().deadlinePassed(DeadlineIndex.fence(entry.value), this.directory, now);
-			apply(ladder.get(), decision, wallClockMillis);
+			MDC.put(LOG_REQUEST_ID, requestId.value());
+			try {
+				Decision decision = ladder.get().deadlinePassed(DeadlineIndex.fence(entry.value), this.directory, now);
+				if (decision.changed()) {
+					this.metrics.deadlineFired(DeadlineIndex.due(entry.key), now);
+				}
+				apply(ladder.get(), decision, wallClockMillis);
+			}
+			finally {
+				MDC.remove(LOG_REQUEST_ID);
+			}
 		}
 	}
 
@@ -182,6 +211,13 @@ final class LadderProcessor implements Processor<String, byte[], String, byte[]>
 					DeadlineIndex.fence(after.fence())));
 		this.ladders.put(after.requestId().value(), WireJson.write(after));
 		for (RequestEvent event : decision.events()) {
+			String escalation = this.metrics.emitted(event);
+			if (escalation != null) {
+				// One line per escalation: what operators look for in the logs (the
+				// request
+				// id is in the log context).
+				log.info("Escalation ({}) of request {}", escalation, event.requestId().value());
+			}
 			this.context.forward(new Record<>(event.requestId().value(), WireJson.write(event), recordTimestamp),
 					DispatcherTopology.EVENTS_SINK);
 		}

@@ -8,10 +8,15 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.vigil.gateway.metrics.GatewayMetrics;
 import org.vigil.gateway.problem.Problems;
 import org.vigil.gateway.signing.RoutingMetadata;
 import org.vigil.protocol.audit.AuditEntry;
@@ -24,6 +29,8 @@ import org.vigil.protocol.audit.AuditEntry;
 public class SubmissionAuditFilter extends OncePerRequestFilter {
 
 	/** Where the controller leaves the digest of a signed submission's bytes. */
+	private static final Logger log = LoggerFactory.getLogger(SubmissionAuditFilter.class);
+
 	public static final String BODY_DIGEST = SubmissionAuditFilter.class.getName() + ".digest";
 
 	/**
@@ -31,13 +38,24 @@ public class SubmissionAuditFilter extends OncePerRequestFilter {
 	 */
 	public static final String CORRELATION_ID = "Vigil-Correlation-Id";
 
+	/**
+	 * The log context (MDC) key of the correlation id, a field of every JSON log line.
+	 */
+	public static final String LOG_CORRELATION_ID = "correlationId";
+
+	/** The log context (MDC) key of the request being processed. */
+	public static final String LOG_REQUEST_ID = "requestId";
+
 	private final AuditTrail trail;
 
 	private final Clock clock;
 
-	public SubmissionAuditFilter(AuditTrail trail, Clock clock) {
+	private final GatewayMetrics metrics;
+
+	public SubmissionAuditFilter(AuditTrail trail, Clock clock, GatewayMetrics metrics) {
 		this.trail = trail;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -51,18 +69,38 @@ public class SubmissionAuditFilter extends OncePerRequestFilter {
 		String correlationId = UUID.randomUUID().toString();
 		request.setAttribute(CORRELATION_ID, correlationId);
 		response.setHeader(CORRELATION_ID, correlationId);
-		chain.doFilter(request, response);
-		int status = response.getStatus();
-		if (status < 400) {
-			return;
-		}
-		Object type = request.getAttribute(Problems.TYPE_ATTRIBUTE);
 		String object = request.getHeader(RoutingMetadata.REQUEST_ID);
-		Object digest = request.getAttribute(BODY_DIGEST);
-		this.trail.record(new AuditEntry(this.clock.instant(), actor(), "SUBMIT_REQUEST",
-				(object != null && !object.isBlank()) ? truncate(object) : "-",
-				"REJECTED " + ((type != null) ? type : "HTTP " + status), "HTTP " + status, correlationId,
-				(digest != null) ? digest.toString() : null));
+		// Every log line of this submission carries its correlation id, and the request
+		// id
+		// once known, so an operator finds them from what a sender quotes.
+		MDC.put(LOG_CORRELATION_ID, correlationId);
+		if (object != null && !object.isBlank()) {
+			MDC.put(LOG_REQUEST_ID, truncate(object));
+		}
+		try {
+			chain.doFilter(request, response);
+			int status = response.getStatus();
+			if (status < 400) {
+				String location = response.getHeader(HttpHeaders.LOCATION);
+				if (location != null) {
+					MDC.put(LOG_REQUEST_ID, truncate(location.substring(location.lastIndexOf('/') + 1)));
+				}
+				log.info("Submission accepted from {} (HTTP {})", actor(), status);
+				return;
+			}
+			Object type = request.getAttribute(Problems.TYPE_ATTRIBUTE);
+			log.info("Submission from {} refused: HTTP {} {}", actor(), status, (type != null) ? type : "");
+			this.metrics.submissionRejected(type, status);
+			Object digest = request.getAttribute(BODY_DIGEST);
+			this.trail.record(new AuditEntry(this.clock.instant(), actor(), "SUBMIT_REQUEST",
+					(object != null && !object.isBlank()) ? truncate(object) : "-",
+					"REJECTED " + ((type != null) ? type : "HTTP " + status), "HTTP " + status, correlationId,
+					(digest != null) ? digest.toString() : null));
+		}
+		finally {
+			MDC.remove(LOG_CORRELATION_ID);
+			MDC.remove(LOG_REQUEST_ID);
+		}
 	}
 
 	private static String actor() {

@@ -2,7 +2,9 @@ package org.vigil.gateway.directory;
 
 import java.io.IOException;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.vigil.directory.party.ContactPoint;
+import org.vigil.directory.party.Officer;
 import org.vigil.directory.party.Role;
 import org.vigil.directory.replica.DirectoryView;
 import org.vigil.gateway.audit.SubmissionAuditFilter;
@@ -119,12 +122,39 @@ class DirectoryAdminController {
 			if (!proposed.country().equals(code)) {
 				throw InvalidFields.of("country", "must stay " + code + ": an entry cannot move to another Party");
 			}
+			if (!user.has(Role.NETWORK_ADMIN)) {
+				grantsNoNetworkRole(current, proposed);
+			}
 			ContactPoint saved = this.editor.replace(user, current, ifMatch.trim(), proposed, correlation);
 			return ResponseEntity.ok().eTag(DirectoryEditor.etag(saved)).body(saved);
 		}
 		catch (Refused | NotAllowed | InvalidFields ex) {
 			this.editor.refused(user, code, problemType(ex), ex.getMessage(), correlation, body);
 			throw ex;
+		}
+	}
+
+	/**
+	 * Roles that hold across the network, whoever's entry lists them: only a network
+	 * administrator may grant them, or a country administrator could make themselves one.
+	 */
+	static final Set<Role> NETWORK_ROLES = EnumSet.of(Role.NETWORK_ADMIN, Role.COORDINATOR, Role.AUDITOR);
+
+	/** Refuses an entry that gives someone a network-wide role they did not have. */
+	private static void grantsNoNetworkRole(ContactPoint current, ContactPoint proposed) {
+		for (Officer officer : proposed.officers()) {
+			Set<Role> before = current.officers()
+				.stream()
+				.filter((existing) -> existing.id().equals(officer.id()))
+				.findFirst()
+				.map(Officer::roles)
+				.orElse(Set.of());
+			for (Role role : officer.roles()) {
+				if (NETWORK_ROLES.contains(role) && !before.contains(role)) {
+					throw new NotAllowed("Only a network administrator may grant the network-wide role " + role
+							+ " (to " + officer.id() + ")");
+				}
+			}
 		}
 	}
 

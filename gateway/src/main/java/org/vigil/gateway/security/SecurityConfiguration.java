@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
@@ -69,12 +70,20 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain gatewaySecurity(HttpSecurity http, SecondFactorLogin secondFactor, AuditTrail audit,
-			Clock clock) throws Exception {
+			Clock clock, Environment environment) throws Exception {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+		// Prometheus scrapes without credentials on the actuator's own port, which a
+		// deployment keeps off the public network (docker-compose.yml: 8081, not
+		// published); on the public port the metrics need a login like everything else.
+		int managementPort = environment.getProperty("management.server.port", Integer.class, -1);
+		RequestMatcher scrapeOnManagementPort = (request) -> managementPort > 0
+				&& request.getLocalPort() == managementPort && "/actuator/prometheus".equals(request.getRequestURI());
 		RequestMatcher ownCredentials = (request) -> request.getHeader("Authorization") != null;
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error", "/problems/**",
 					"/api/v1/audit/log-key", "/webjars/**", "/console.css", "/favicon.ico")
+			.permitAll()
+			.requestMatchers(scrapeOnManagementPort)
 			.permitAll()
 			.anyRequest()
 			.authenticated())

@@ -1,6 +1,7 @@
 package org.vigil.gateway.status;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.MDC;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.vigil.gateway.alerting.AlertFanOut;
@@ -13,6 +14,8 @@ import org.vigil.protocol.event.RequestAcknowledged;
 import org.vigil.protocol.event.RequestEvent;
 import org.vigil.protocol.event.RequestResponded;
 import org.vigil.protocol.json.WireJson;
+
+import static org.vigil.gateway.audit.SubmissionAuditFilter.LOG_REQUEST_ID;
 
 /**
  * Projects submissions and lifecycle events into the read model, and hands the resulting
@@ -37,6 +40,18 @@ public class EventProjector {
 	@KafkaListener(id = "vigil-gateway-projector", topics = { Topics.REQUESTS, Topics.EVENTS },
 			groupId = "${vigil.gateway.consumer-group:vigil-gateway}", containerFactory = "gatewayListenerFactory")
 	void project(ConsumerRecord<String, byte[]> record) {
+		// Every log line about this record names its request (the key), for the JSON
+		// logs.
+		MDC.put(LOG_REQUEST_ID, record.key());
+		try {
+			projectRecord(record);
+		}
+		finally {
+			MDC.remove(LOG_REQUEST_ID);
+		}
+	}
+
+	private void projectRecord(ConsumerRecord<String, byte[]> record) {
 		if (Topics.REQUESTS.equals(record.topic())) {
 			if (WireJson.read(record.value(), DispatchCommand.class) instanceof SubmitRequest submit) {
 				this.statuses.recordSubmission(submit);

@@ -1,5 +1,6 @@
 package org.vigil.gateway.status;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.Set;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.vigil.gateway.GatewayKeys;
+import org.vigil.gateway.metrics.GatewayMetrics;
 import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.OfficerId;
 import org.vigil.protocol.RequestId;
@@ -96,8 +98,11 @@ public class RequestStatuses {
 
 	private final StringRedisTemplate redis;
 
-	public RequestStatuses(StringRedisTemplate redis) {
+	private final GatewayMetrics metrics;
+
+	public RequestStatuses(StringRedisTemplate redis, GatewayMetrics metrics) {
 		this.redis = redis;
+		this.metrics = metrics;
 	}
 
 	public boolean exists(RequestId id) {
@@ -123,7 +128,9 @@ public class RequestStatuses {
 		fields.put(SIGNED_BY_NETWORK, Boolean.toString(submit.signed().signedByNetwork()));
 		fields.put(DRILL, Boolean.toString(submit.drill()));
 		this.redis.opsForHash().putAll(key, fields);
-		this.redis.opsForHash().putIfAbsent(key, STATE, RequestState.SUBMITTED.name());
+		if (Boolean.TRUE.equals(this.redis.opsForHash().putIfAbsent(key, STATE, RequestState.SUBMITTED.name()))) {
+			moveState(request.id(), null, RequestState.SUBMITTED.name());
+		}
 		double score = submit.acceptedAt().toEpochMilli();
 		if (!submit.drill()) {
 			// The drilled Party did not send its drill; the network did.
@@ -203,6 +210,7 @@ public class RequestStatuses {
 			notifyRequester(key, event, text, null, offence, frames);
 		}
 		else if (event instanceof RequestAcknowledged acknowledged) {
+			measureFirstAcknowledgement(key, acknowledged);
 			fields.put(STATE, RequestState.ACKNOWLEDGED.name());
 			fields.put(ACKNOWLEDGED_BY, acknowledged.by().value());
 			fields.put(ACKNOWLEDGED_AT, acknowledged.at().toString());
@@ -279,11 +287,44 @@ public class RequestStatuses {
 			CommandRefused refused = (CommandRefused) event;
 			text = "Not applied: " + refused.command() + " by " + refused.by() + ", because " + refused.reason();
 		}
+		Object stateBefore = this.redis.opsForHash().get(key, STATE);
 		this.redis.opsForHash().putAll(key, fields);
+		moveState(event.requestId(), stateBefore, fields.get(STATE));
 		this.redis.opsForList()
 			.rightPush(GatewayKeys.timeline(event.requestId()), new String(WireJson
 				.write(new TimelineEntry(event.sequence(), event.getClass().getSimpleName(), event.at(), text))));
 		return frames;
+	}
+
+	/**
+	 * Keeps the per-state sets ({@link GatewayKeys#requestsInState}) in step with the
+	 * state field. Set operations, so a replay converges; a closed request is in none.
+	 */
+	private void moveState(RequestId id, Object before, String after) {
+		if (after == null || after.equals(before)) {
+			return;
+		}
+		if (before != null) {
+			this.redis.opsForSet().remove(GatewayKeys.requestsInState(before.toString()), id.value());
+		}
+		if (!RequestState.CLOSED.name().equals(after)) {
+			this.redis.opsForSet().add(GatewayKeys.requestsInState(after), id.value());
+		}
+	}
+
+	/**
+	 * Time to acknowledge, once per request: a second acknowledgement (after a missed
+	 * answer) is not a new one. Only new events get here (the sequence check above).
+	 */
+	private void measureFirstAcknowledgement(String key, RequestAcknowledged acknowledged) {
+		List<Object> values = this.redis.opsForHash()
+			.multiGet(key, List.of(ACKNOWLEDGED_AT, ACCEPTED_AT, URGENCY, DRILL));
+		boolean first = values.get(0) == null || values.get(0).toString().isEmpty();
+		if (first && values.get(1) != null) {
+			this.metrics.acknowledged(Duration.between(Instant.parse(values.get(1).toString()), acknowledged.at()),
+					(values.get(2) != null) ? values.get(2).toString() : null,
+					Boolean.parseBoolean(String.valueOf(values.get(3))));
+		}
 	}
 
 	private void clearAlerts(RequestEvent event, List<String> previouslyPaged, List<String> stillPaged, String reason,
