@@ -101,6 +101,24 @@ public final class RedisTreeStore implements TreeStore {
 		return entries;
 	}
 
+	/**
+	 * Whether Redis lost what this store wrote (a {@code FLUSHALL}, a restart without
+	 * persistence, a failover to an empty replica): it held entries, and Redis no longer
+	 * knows the size. Appending on would number the next entry as if it were the first.
+	 */
+	public boolean lost() {
+		return this.size > 0 && !Boolean.TRUE.equals(this.redis.hasKey(this.keys.size()));
+	}
+
+	/**
+	 * Forgets the cached size after {@link #lost()}: the store is empty again, to be
+	 * rebuilt from the topic's first record.
+	 */
+	public void reset() {
+		String stored = this.redis.opsForValue().get(this.keys.size());
+		this.size = (stored != null) ? Long.parseLong(stored) : 0;
+	}
+
 	/** The next offset of the topic's partition to read: 0 for an empty store. */
 	public long nextOffset() {
 		String stored = this.redis.opsForValue().get(this.keys.offset());
@@ -132,6 +150,13 @@ public final class RedisTreeStore implements TreeStore {
 			@Override
 			@SuppressWarnings({ "unchecked", "rawtypes" })
 			public List<Object> execute(RedisOperations operations) throws DataAccessException {
+				// A FLUSHALL between the check and EXEC touches the watched key, so EXEC
+				// then writes nothing rather than a tree that starts at entry oldSize.
+				operations.watch(RedisTreeStore.this.keys.size());
+				if (oldSize > 0 && !Boolean.TRUE.equals(operations.hasKey(RedisTreeStore.this.keys.size()))) {
+					operations.unwatch();
+					return null;
+				}
 				operations.multi();
 				for (int level = 0; level < nodes.size(); level++) {
 					operations.opsForHash()
@@ -146,9 +171,22 @@ public final class RedisTreeStore implements TreeStore {
 
 		});
 		if (results == null || results.isEmpty()) {
-			throw new IllegalStateException("the append of entry " + oldSize + " was not applied by Redis");
+			throw new StoreLost("the append of entry " + oldSize
+					+ " was not applied by Redis: its keys vanished (FLUSHALL?) or changed behind the ledger's back");
 		}
 		this.size = oldSize + 1;
+	}
+
+	/**
+	 * Redis refused an append because the ledger's keys vanished or changed under it; the
+	 * service then checks {@link #lost()} and rebuilds.
+	 */
+	public static final class StoreLost extends org.springframework.dao.DataAccessResourceFailureException {
+
+		StoreLost(String message) {
+			super(message);
+		}
+
 	}
 
 }
