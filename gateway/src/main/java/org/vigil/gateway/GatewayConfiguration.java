@@ -191,6 +191,20 @@ public class GatewayConfiguration {
 		return factory;
 	}
 
+	/**
+	 * The projector's: as {@link #gatewayListenerFactory}, but each poll's records come
+	 * as one batch, so that the projector checks once per batch that Redis still holds
+	 * the read model (see {@link EventProjector}). A record that fails is retried with
+	 * backoff from that record on.
+	 */
+	@Bean
+	ConcurrentKafkaListenerContainerFactory<String, byte[]> gatewayBatchListenerFactory(KafkaProperties kafka,
+			GatewayProperties properties) {
+		ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = gatewayListenerFactory(kafka, properties);
+		factory.setBatchListener(true);
+		return factory;
+	}
+
 	@Bean
 	KafkaHealth kafkaHealthIndicator(KafkaProperties kafka) {
 		return new KafkaHealth(Admin.create(kafka.buildAdminProperties()));
