@@ -15,6 +15,10 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.EnumFeature;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -203,6 +207,42 @@ public class GatewayConfiguration {
 		// under load (docs/benchmarks.md).
 		factory.setConcurrency(properties.projectorThreads());
 		return factory;
+	}
+
+	/**
+	 * The projector's: as {@link #gatewayListenerFactory}, but each poll's records come
+	 * as one batch, so that the projector checks once per batch that Redis still holds
+	 * the read model (see {@link EventProjector}). A record that fails is retried with
+	 * backoff from that record on.
+	 */
+	@Bean
+	ConcurrentKafkaListenerContainerFactory<String, byte[]> gatewayBatchListenerFactory(KafkaProperties kafka,
+			GatewayProperties properties) {
+		ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = gatewayListenerFactory(kafka, properties);
+		factory.setBatchListener(true);
+		return factory;
+	}
+
+	/**
+	 * The API reads JSON strictly: an enum given as its index ({@code "urgency": 1}) or
+	 * an integer given as a fraction ({@code "minutes": 1.5}) is a malformed request, not
+	 * a guess.
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer strictApiJson() {
+		return (builder) -> builder.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+	}
+
+	/**
+	 * Tomcat refuses a URL with an encoded slash ({@code %2F}) itself, with an HTML page.
+	 * Passed through, it meets Spring Security's firewall, which refuses it as well, and
+	 * the refusal becomes a problem detail like every other
+	 * ({@code ProblemErrorController}).
+	 */
+	@Bean
+	TomcatConnectorCustomizer encodedSlashesToTheFirewall() {
+		return (connector) -> connector.setEncodedSolidusHandling("passthrough");
 	}
 
 	@Bean

@@ -25,6 +25,10 @@ import org.vigil.protocol.RequestId;
  * officer.</li>
  * <li>{@code vigil:gw:country:<ISO>:sent} and {@code …:received} — sorted sets: request
  * ids by acceptance time in epoch milliseconds.</li>
+ * <li>{@code vigil:gw:projected:<topic>:<partition>} — string: present once the projector
+ * has read that partition into this Redis from its first record. A partition without it
+ * (Redis wiped, or new) is replayed from its beginning, whatever offset the consumer
+ * group committed in Kafka.</li>
  * <li>{@code vigil:gw:alerts} — pub/sub channel: alert frames for every gateway instance
  * to push to the officers connected to it.</li>
  * <li>{@code vigil:gw:session:sessions:<id>} — hash: a person's login session (Spring
@@ -123,6 +127,11 @@ public final class GatewayKeys {
 	 */
 	public static String totpUsed(String username, long step) {
 		return PREFIX + "totp-used:" + username + ":" + step;
+	}
+
+	/** The mark of a partition the read model holds from its first record. */
+	public static String projected(String topic, int partition) {
+		return PREFIX + "projected:" + topic + ":" + partition;
 	}
 
 	public static String request(RequestId id) {

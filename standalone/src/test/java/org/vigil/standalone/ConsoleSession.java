@@ -194,6 +194,45 @@ final class ConsoleSession implements AutoCloseable {
 				.size() > 0);
 	}
 
+	/**
+	 * Opens the live alert channel on another gateway instance with this session's cookie
+	 * (sessions live in Redis, so any instance knows it), as a console does when its
+	 * instance went away. Does not wait for the subscription to be registered: a test in
+	 * another JVM than the gateway cannot see its registry.
+	 */
+	void connectAlertsTo(int port) throws Exception {
+		close();
+		this.stompClient = new WebSocketStompClient(new StandardWebSocketClient());
+		this.stompClient.setMessageConverter(new JacksonJsonMessageConverter(WireJson.mapper()));
+		WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
+		headers.add("Cookie", cookieHeader());
+		headers.setOrigin("http://127.0.0.1:" + port);
+		this.stomp = this.stompClient.connectAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), headers,
+				new StompHeaders(), new StompSessionHandlerAdapter() {
+				})
+			.get(10, TimeUnit.SECONDS);
+		this.stomp.subscribe(StompConfiguration.OWN_ALERTS, new StompFrameHandler() {
+
+			@Override
+			public Type getPayloadType(StompHeaders frameHeaders) {
+				return AlertFrame.class;
+			}
+
+			@Override
+			public void handleFrame(StompHeaders frameHeaders, Object payload) {
+				ConsoleSession.this.alerts.add((AlertFrame) payload);
+			}
+
+		});
+	}
+
+	/** A GET of this session on another gateway instance. */
+	HttpResponse<String> getFrom(int port, String path) throws IOException, InterruptedException {
+		return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("X-Requested-With", "fetch")
+			.GET());
+	}
+
 	/** The next alert frame, or null if none came within the timeout. */
 	AlertFrame nextAlert(Duration timeout) throws InterruptedException {
 		return this.alerts.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -194,17 +194,48 @@ public class AuditLedgerService implements SmartLifecycle {
 			kafka.seek(partition, this.store.nextOffset());
 			log.info("Audit ledger {} resumes at seq {} from offset {} of {}", this.ledger.origin(), this.store.size(),
 					this.store.nextOffset(), partition);
+			boolean resync = false;
 			while (this.running) {
-				ConsumerRecords<byte[], byte[]> records = kafka.poll(POLL);
-				for (ConsumerRecord<byte[], byte[]> record : records) {
-					append(record);
+				try {
+					rebuildIfLost(kafka, partition);
+					if (resync) {
+						kafka.seek(partition, this.store.nextOffset());
+						resync = false;
+					}
 				}
-				if (!records.isEmpty()) {
-					// For the lag that monitoring shows only: a restart resumes from
-					// Redis.
-					kafka.commitAsync(Map.of(partition, new OffsetAndMetadata(this.store.nextOffset())), null);
+				catch (DataAccessException ex) {
+					log.warn("Audit ledger {}: Redis is unreachable ({}); trying again", this.ledger.origin(),
+							ex.getMessage());
+					pause();
+					continue;
 				}
-				maybeCheckpoint();
+				try {
+					ConsumerRecords<byte[], byte[]> records = kafka.poll(POLL);
+					for (ConsumerRecord<byte[], byte[]> record : records) {
+						append(record);
+					}
+					if (!records.isEmpty()) {
+						// For the lag that monitoring shows only: a restart resumes
+						// from Redis.
+						kafka.commitAsync(Map.of(partition, new OffsetAndMetadata(this.store.nextOffset())), null);
+					}
+					maybeCheckpoint();
+				}
+				catch (DataAccessException ex) {
+					// Redis went away under an append or a checkpoint (restarted, or
+					// wiped and refused the append): what was polled but not appended is
+					// read again from where Redis says the ledger stands, which the next
+					// turn also checks for a loss.
+					resync = true;
+				}
+				catch (RuntimeException ex) {
+					// The tree's nodes vanished under a checkpoint: the next turn
+					// rebuilds it. Anything else stops the ledger, below.
+					if (!lostOrUnreachable()) {
+						throw ex;
+					}
+					resync = true;
+				}
 			}
 		}
 		catch (WakeupException ex) {
@@ -217,6 +248,45 @@ public class AuditLedgerService implements SmartLifecycle {
 		}
 		finally {
 			this.consumer = null;
+		}
+	}
+
+	/**
+	 * Starts again from the topic's first record if Redis lost the ledger while it ran:
+	 * the entries are in Kafka, so the rebuilt ledger has the same entries, sizes and
+	 * roots, and a checkpoint signed before the loss is consistent with the ones after.
+	 */
+	private void rebuildIfLost(KafkaConsumer<byte[], byte[]> kafka, TopicPartition partition) {
+		synchronized (this.ledger) {
+			if (!this.store.lost()) {
+				return;
+			}
+			log.warn("Audit ledger {}: Redis no longer holds its {} entries; rebuilding from offset 0 of {}",
+					this.ledger.origin(), this.store.size(), partition);
+			this.store.reset();
+			kafka.seek(partition, this.store.nextOffset());
+		}
+		this.checkpointedSize = latestCheckpoint()
+			.map((note) -> Checkpoint.open(note, this.signer.verifierKey()).size())
+			.orElse(0L);
+	}
+
+	private boolean lostOrUnreachable() {
+		try {
+			return this.store.lost();
+		}
+		catch (DataAccessException ex) {
+			return true;
+		}
+	}
+
+	private void pause() {
+		try {
+			Thread.sleep(POLL.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
 		}
 	}
 

@@ -177,6 +177,24 @@ public final class RedisTreeStore implements TreeStore {
 		return entries;
 	}
 
+	/**
+	 * Whether Redis lost what this store wrote (a {@code FLUSHALL}, a restart without
+	 * persistence, a failover to an empty replica): it held entries, and Redis no longer
+	 * knows the size. Appending on would number the next entry as if it were the first.
+	 */
+	public boolean lost() {
+		return this.size > 0 && !Boolean.TRUE.equals(this.redis.hasKey(this.keys.size()));
+	}
+
+	/**
+	 * Forgets the cached size after {@link #lost()}: the store is empty again, to be
+	 * rebuilt from the topic's first record.
+	 */
+	public void reset() {
+		String stored = this.redis.opsForValue().get(this.keys.size());
+		this.size = (stored != null) ? Long.parseLong(stored) : 0;
+	}
+
 	/** The next offset of the topic's partition to read: 0 for an empty store. */
 	public long nextOffset() {
 		String stored = this.redis.opsForValue().get(this.keys.offset());

@@ -19,6 +19,7 @@ import org.vigil.embedded.redis.RedisServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -53,6 +54,36 @@ class RedisTreeStoreTest {
 
 	private static byte[] entry(int i) {
 		return ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void aStoreWhoseKeysVanishedSaysSoRefusesToAppendAndRebuildsToTheSameRoot() {
+		AuditKeys keys = new AuditKeys("test:wiped");
+		RedisTreeStore store = new RedisTreeStore(redis, keys);
+		Ledger ledger = new Ledger("o", store);
+		for (int i = 0; i < 5; i++) {
+			store.stage(entry(i), i + 1);
+			ledger.append(entry(i));
+		}
+		var root = ledger.root(5);
+		assertThat(store.lost()).isFalse();
+
+		redis.delete(List.of(keys.size(), keys.offset(), keys.nodes(), keys.entries()));
+
+		assertThat(store.lost()).as("the size is cached, Redis no longer has it").isTrue();
+		store.stage(entry(5), 6);
+		assertThatThrownBy(() -> ledger.append(entry(5))).as("no entry 5 on top of nothing")
+			.isInstanceOf(RuntimeException.class);
+		assertThat(redis.hasKey(keys.size())).isFalse();
+		store.reset();
+		assertThat(store.size()).isZero();
+		assertThat(store.nextOffset()).isZero();
+		for (int i = 0; i < 5; i++) {
+			store.stage(entry(i), i + 1);
+			ledger.append(entry(i));
+		}
+		assertThat(ledger.root(5)).isEqualTo(root);
+		assertThat(store.lost()).isFalse();
 	}
 
 	@Test

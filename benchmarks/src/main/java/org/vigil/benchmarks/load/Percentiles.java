@@ -29,7 +29,12 @@ final class Percentiles {
 				this.histogram.getMaxValue() / 1000.0);
 	}
 
-	private double millis(double percentile) {
+	/** A percentile in milliseconds, for progress lines; "-" when nothing is recorded. */
+	synchronized String millisAt(double percentile) {
+		return (this.histogram.getTotalCount() == 0) ? "-" : String.format(Locale.ROOT, "%.0f ms", millis(percentile));
+	}
+
+	synchronized double millis(double percentile) {
 		return this.histogram.getValueAtPercentile(percentile) / 1000.0;
 	}
 

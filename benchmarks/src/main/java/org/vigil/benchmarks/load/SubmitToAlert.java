@@ -16,8 +16,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -40,6 +47,11 @@ import org.vigil.embedded.FreePorts;
 import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.RequestId;
 import org.vigil.protocol.Topics;
+import org.vigil.protocol.Urgency;
+import org.vigil.protocol.pki.Credential;
+import org.vigil.protocol.pki.PkiLayout;
+import org.vigil.protocol.request.PreservationRequest;
+import org.vigil.protocol.signing.CmsSigner;
 
 /**
  * Submit → alert latency of the whole network, and the raw Kafka floor, in one run.
@@ -53,6 +65,19 @@ import org.vigil.protocol.Topics;
  * (no coordinated omission). Per request it records when the HTTP 202 arrived and when
  * the ALERT frame reached an officer's socket: "accepted → alert" is the figure the aim
  * is about; "intended send → alert" adds the HTTP call and any sender lag.
+ *
+ * <p>
+ * By default the requests are signed as FR's national system would sign them (CMS over
+ * the canonical JSON, with FR's signing key from the network's dev PKI in the
+ * standalone's data folder) and posted with the routing headers
+ * ({@code --submit=signed}); with {@code --submit=json} they are filed as JSON by a
+ * logged-in requester, as the console does, and the network signs them on FR's behalf.
+ * The officer who gets the ALERT frame acknowledges it over the API at once
+ * ({@code --acknowledge=false} to leave the alerts alone), and the tool measures
+ * acknowledgement (202) → the CLEARED frame that says "acknowledged by", which the
+ * gateway pushes once it has projected the {@code RequestAcknowledged} event; the
+ * ACKNOWLEDGED receipt is signed on the same thread just after, and a sample of them is
+ * downloaded at the end. A progress line comes every {@code --progress-seconds} (5).
  *
  * <p>
  * The path has two Kafka hops: the gateway's producer → {@code vigil.requests} → the
@@ -74,6 +99,11 @@ public final class SubmitToAlert {
 
 	private static final String PASSWORD = "vigil-demo";
 
+	/** The standalone's dev PKI password ({@code vigil.standalone.pki-password}). */
+	private static final String DEV_PKI_PASSWORD = "vigil-dev-pki";
+
+	private static final CountryCode FRANCE = CountryCode.of("FR");
+
 	private SubmitToAlert() {
 	}
 
@@ -83,6 +113,9 @@ public final class SubmitToAlert {
 		int seconds = options.integer("seconds", 30);
 		int warmupSeconds = options.integer("warmup-seconds", 10);
 		int floorLinger = options.integer("floor-linger-ms", 0);
+		boolean signed = options.text("submit", "signed").equals("signed");
+		boolean acknowledge = Boolean.parseBoolean(options.text("acknowledge", "true"));
+		int progressSeconds = options.integer("progress-seconds", 5);
 		List<Integer> rates = java.util.Arrays.stream(options.text("rates", "100,1000").split(","))
 			.map(Integer::parseInt)
 			.toList();
@@ -118,8 +151,15 @@ public final class SubmitToAlert {
 			awaitHealthy(base, network, data.resolve("standalone.log"));
 			String bootstrap = "127.0.0.1:" + kafkaPort;
 			Session requester = Session.login(base, "fr.requester");
+			NationalSystemClient france = NationalSystemClient.basic(base, "fr.requester", PASSWORD,
+					new CmsSigner(Credential.readPkcs12(new PkiLayout(data.resolve("pki")).partySigning(FRANCE),
+							DEV_PKI_PASSWORD.toCharArray()), Clock.systemUTC()));
 			List<StompAlerts> channels = new ArrayList<>();
 			Map<String, Long> alerted = new ConcurrentHashMap<>();
+			Map<String, Long> ackSent = new ConcurrentHashMap<>();
+			Map<String, Long> ackAccepted = new ConcurrentHashMap<>();
+			Map<String, Long> ackSeen = new ConcurrentHashMap<>();
+			Set<String> ackRefused = ConcurrentHashMap.newKeySet();
 			// Wall-clock split of the path at the dispatcher's clock (the frame's "at",
 			// when
 			// the dispatcher paged): everything is on this host, so one clock.
@@ -135,11 +175,28 @@ public final class SubmitToAlert {
 				if (officer.roles().contains(Role.OFFICER)) {
 					Session session = Session.login(base, officer.id().value());
 					channels.add(StompAlerts.open(session.http, base, session.cookieHeader(), (frame, nanos) -> {
-						if ("ALERT".equals(frame.path("kind").asString())) {
-							String id = frame.path("requestId").asString();
+						String id = frame.path("requestId").asString();
+						String kind = frame.path("kind").asString();
+						if ("ALERT".equals(kind)) {
 							alertedAt.putIfAbsent(id, Instant.now());
 							dispatched.putIfAbsent(id, Instant.parse(frame.path("at").asString()));
-							alerted.putIfAbsent(id, nanos);
+							if (alerted.putIfAbsent(id, nanos) == null && acknowledge) {
+								// The officer paged acknowledges at once, as a simulated
+								// officer would press the button.
+								ackSent.put(id, System.nanoTime());
+								session.postAsync("/api/v1/requests/" + id + "/acknowledgement", null)
+									.whenComplete((response, failure) -> {
+										if (failure == null && response.statusCode() == 202) {
+											ackAccepted.put(id, System.nanoTime());
+										}
+										else {
+											ackRefused.add(id);
+										}
+									});
+							}
+						}
+						else if ("CLEARED".equals(kind) && frame.path("reason").asString().startsWith("acknowledged")) {
+							ackSeen.putIfAbsent(id, nanos);
 						}
 					}));
 				}
@@ -147,9 +204,19 @@ public final class SubmitToAlert {
 			System.out.printf("logged in fr.requester and %d DE officers, STOMP subscribed%n", channels.size());
 			// Each rate: the network, then the floor at once, under the same conditions.
 			int[] sizes = null;
+			Acknowledgements acks = new Acknowledgements(ackSent, ackAccepted, ackSeen, ackRefused);
+			Sender sender = signed ? (id) -> france.submit(request(id))
+					: (id) -> requester.postAsync("/api/v1/requests", form(id));
+			System.out.printf("submitting %s as fr.requester; officers %s%n",
+					signed ? "signed requests (CMS, FR's key) over HTTP Basic" : "JSON over a console session",
+					acknowledge ? "acknowledge every alert" : "leave the alerts alone");
 			for (int rate : rates) {
-				submissions(requester, alerted, dispatched, alertedAt, rate, warmupSeconds, false);
-				submissions(requester, alerted, dispatched, alertedAt, rate, seconds, true);
+				submissions(sender, alerted, dispatched, alertedAt, acks, rate, warmupSeconds, false, progressSeconds);
+				Percentiles[] figures = submissions(sender, alerted, dispatched, alertedAt, acks, rate, seconds, true,
+						progressSeconds);
+				if (acknowledge) {
+					sampleReceipts(france, acks, 20);
+				}
 				if (sizes == null) {
 					sizes = new int[] { typicalSize(bootstrap, Topics.REQUESTS, "SubmitRequest"),
 							typicalSize(bootstrap, Topics.EVENTS, "OfficersAlerted") };
@@ -157,7 +224,12 @@ public final class SubmitToAlert {
 							sizes[1]);
 					KafkaSetup.createTopics(bootstrap, List.of(FLOOR_HOP_1, FLOOR_HOP_2), false);
 				}
-				floor(bootstrap, sizes, floorLinger, rate, warmupSeconds, seconds);
+				Percentiles floor = floor(bootstrap, sizes, floorLinger, rate, warmupSeconds, seconds);
+				System.out.printf(Locale.ROOT,
+						"%n== ratio to the floor at %d req/s (p99 / floor p99 %.2f ms): "
+								+ "accepted → alert %.1f×, acknowledged → shown %s%n",
+						rate, floor.millis(99), figures[0].millis(99) / floor.millis(99), (figures[1].count() > 0)
+								? String.format(Locale.ROOT, "%.1f×", figures[1].millis(99) / floor.millis(99)) : "-");
 			}
 			channels.forEach(StompAlerts::close);
 		}
@@ -167,8 +239,14 @@ public final class SubmitToAlert {
 		}
 	}
 
-	private static void submissions(Session requester, Map<String, Long> alerted, Map<String, Instant> dispatched,
-			Map<String, Instant> alertedAt, int rate, int seconds, boolean report) throws Exception {
+	/**
+	 * Sends at a rate for a time, waits for the alerts and acknowledgements, and prints
+	 * the figures if {@code report}.
+	 * @return accepted → alert and acknowledged → shown, for the ratio to the floor
+	 */
+	private static Percentiles[] submissions(Sender sender, Map<String, Long> alerted, Map<String, Instant> dispatched,
+			Map<String, Instant> alertedAt, Acknowledgements acks, int rate, int seconds, boolean report,
+			int progressSeconds) throws Exception {
 		int count = rate * seconds;
 		Map<String, Long> intended = new ConcurrentHashMap<>();
 		Map<String, Long> accepted = new ConcurrentHashMap<>();
@@ -178,6 +256,29 @@ public final class SubmitToAlert {
 		String loadBefore = Percentiles.loadAverage();
 		long start = System.nanoTime() + 100_000_000L;
 		long maxLag = 0;
+		ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "progress");
+			thread.setDaemon(true);
+			return thread;
+		});
+		progress.scheduleAtFixedRate(() -> {
+			long alertedNow = intended.keySet().stream().filter(alerted::containsKey).count();
+			Percentiles latest = new Percentiles("accepted → ALERT so far");
+			accepted.forEach((id, ok) -> {
+				Long frame = alerted.get(id);
+				if (frame != null) {
+					latest.recordMicros((frame - ok) / 1000);
+				}
+			});
+			long acked = intended.keySet().stream().filter(acks.sent()::containsKey).count();
+			long ackSeen = intended.keySet().stream().filter(acks.seen()::containsKey).count();
+			System.out.printf(Locale.ROOT,
+					"[%s %d req/s, %3.0f s] sent %d/%d, accepted %d, refused %d, alerted %d, acknowledged %d, "
+							+ "acknowledgement seen %d; accepted → alert so far p50 %s p99 %s; load %s%n",
+					report ? "measure" : "warm-up", rate, (System.nanoTime() - start) / 1e9, intended.size(), count,
+					accepted.size(), refused.get(), alertedNow, acked, ackSeen, latest.millisAt(50),
+					latest.millisAt(99), Percentiles.loadAverage().split(" ")[0]);
+		}, progressSeconds, progressSeconds, TimeUnit.SECONDS);
 		for (int i = 0; i < count; i++) {
 			long due = start + i * 1_000_000_000L / rate;
 			long wait;
@@ -187,7 +288,7 @@ public final class SubmitToAlert {
 			maxLag = Math.max(maxLag, System.nanoTime() - due);
 			String id = RequestId.random().value();
 			intended.put(id, due);
-			requester.postAsync("/api/v1/requests", form(id)).whenComplete((response, failure) -> {
+			sender.send(id).whenComplete((response, failure) -> {
 				if (failure == null && response.statusCode() == 202) {
 					accepted.put(id, System.nanoTime());
 					acceptedAt.put(id, Instant.now());
@@ -205,16 +306,36 @@ public final class SubmitToAlert {
 				&& intended.keySet().stream().filter(alerted::containsKey).count() + refused.get() < count) {
 			Thread.sleep(100);
 		}
+		while (System.nanoTime() < giveUp && intended.keySet()
+			.stream()
+			.filter(acks.sent()::containsKey)
+			.anyMatch((id) -> !acks.seen().containsKey(id) && !acks.failedFor(id))) {
+			Thread.sleep(100);
+		}
+		progress.shutdownNow();
 		if (!report) {
 			System.out.printf("warm-up at %d req/s: %d sent, %d alerted, %d refused%n", rate, count,
 					intended.keySet().stream().filter(alerted::containsKey).count(), refused.get());
-			return;
+			return null;
 		}
 		Percentiles acceptedToAlert = new Percentiles("accepted (202) → ALERT frame");
 		Percentiles sendToAlert = new Percentiles("intended send → ALERT frame");
 		Percentiles sendToAccepted = new Percentiles("intended send → 202 (HTTP)");
 		Percentiles acceptedToDispatched = new Percentiles("  of which accepted → dispatcher paged (at)");
 		Percentiles dispatchedToAlert = new Percentiles("  of which dispatcher paged (at) → frame");
+		Percentiles ackToAccepted = new Percentiles("acknowledge sent → 202 (HTTP)");
+		Percentiles ackToSeen = new Percentiles("acknowledged (202) → CLEARED 'acknowledged'");
+		for (String id : intended.keySet()) {
+			Long sent = acks.sent().get(id);
+			Long ok = acks.accepted().get(id);
+			Long seen = acks.seen().get(id);
+			if (sent != null && ok != null) {
+				ackToAccepted.recordMicros((ok - sent) / 1000);
+				if (seen != null) {
+					ackToSeen.recordMicros(Math.max(0, seen - ok) / 1000);
+				}
+			}
+		}
 		int frameFirst = 0;
 		for (Map.Entry<String, Long> entry : intended.entrySet()) {
 			Long frame = alerted.get(entry.getKey());
@@ -249,14 +370,64 @@ public final class SubmitToAlert {
 		System.out.println(dispatchedToAlert.summary());
 		System.out.println(sendToAlert.summary());
 		System.out.println(sendToAccepted.summary());
+		if (ackToAccepted.count() > 0) {
+			System.out.printf("acknowledgements: %d sent, %d accepted, %d refused, %d seen as CLEARED%n",
+					intended.keySet().stream().filter(acks.sent()::containsKey).count(), ackToAccepted.count(),
+					acks.refused().size(), ackToSeen.count());
+			System.out.println(ackToSeen.summary());
+			System.out.println(ackToAccepted.summary());
+		}
+		return new Percentiles[] { acceptedToAlert, ackToSeen };
+	}
+
+	/**
+	 * Downloads the ACKNOWLEDGED receipt of a sample of acknowledged requests as the
+	 * requester: that the network signed what it showed.
+	 */
+	private static void sampleReceipts(NationalSystemClient france, Acknowledgements acks, int sample)
+			throws Exception {
+		List<String> ids = acks.seen().keySet().stream().limit(sample).toList();
+		int found = 0;
+		for (String id : ids) {
+			found += (france.get("/api/v1/requests/" + id + "/receipts/ACKNOWLEDGED").statusCode() == 200) ? 1 : 0;
+		}
+		System.out.printf("ACKNOWLEDGED receipts downloadable: %d of a sample of %d%n", found, ids.size());
+	}
+
+	private static PreservationRequest request(String id) {
+		return new PreservationRequest(RequestId.of(id), FRANCE, CountryCode.of("DE"), Urgency.URGENT, Instant.now(),
+				"Cybercrime unit", "Ransomware extortion",
+				"A hospital's systems were encrypted; the ransom note names a mail account.",
+				"Subscriber data and login IP addresses of the account", "The account sent the ransom demand",
+				"Example Mail", "The provider deletes login records after 7 days", true);
+	}
+
+	/** Sends one request with the given id; the 202 or the refusal. */
+	@FunctionalInterface
+	private interface Sender {
+
+		CompletableFuture<HttpResponse<String>> send(String id);
+
+	}
+
+	/**
+	 * What the simulated officers did: when each acknowledgement went, came back, showed.
+	 */
+	private record Acknowledgements(Map<String, Long> sent, Map<String, Long> accepted, Map<String, Long> seen,
+			Set<String> refused) {
+
+		boolean failedFor(String id) {
+			return this.refused.contains(id);
+		}
+
 	}
 
 	/**
 	 * Two bare hops at a fixed rate: producer → hop 1 → relay consumer → producer → hop 2
 	 * → consumer. The first 8 bytes of each record are the intended send time.
 	 */
-	private static void floor(String bootstrap, int[] sizes, int lingerMs, int rate, int warmupSeconds, int seconds)
-			throws Exception {
+	private static Percentiles floor(String bootstrap, int[] sizes, int lingerMs, int rate, int warmupSeconds,
+			int seconds) throws Exception {
 		int warmup = rate * warmupSeconds;
 		int count = warmup + rate * seconds;
 		Percentiles hops = new Percentiles("floor: 2 bare acks=all hops, linger " + lingerMs + " ms");
@@ -322,6 +493,7 @@ public final class SubmitToAlert {
 			System.out.println("floor failed: " + failed.get());
 		}
 		System.out.println(hops.summary());
+		return hops;
 	}
 
 	/** The mean size of the newest records of a kind on a topic. */
@@ -451,7 +623,7 @@ public final class SubmitToAlert {
 				.header("X-Requested-With", "fetch")
 				.header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"))
 				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(json))
+				.POST((json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody())
 				.build(), HttpResponse.BodyHandlers.ofString());
 		}
 

@@ -166,12 +166,18 @@ class DirectoryAdminController {
 			throw new Refused(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed JSON",
 					"The body is not JSON: " + ex.getMessage());
 		}
+		ContactPoint proposed;
 		try {
-			return WireJson.read(body, ContactPoint.class);
+			proposed = WireJson.read(body, ContactPoint.class);
 		}
 		catch (UnreadableRecord | IllegalArgumentException | NullPointerException ex) {
 			throw InvalidFields.of("body", "is not a valid contact point: " + ex.getMessage());
 		}
+		if (proposed == null) {
+			// The JSON literal null reads as no object at all.
+			throw InvalidFields.of("body", "is not a valid contact point: null");
+		}
+		return proposed;
 	}
 
 	private static String problemType(RuntimeException ex) {

@@ -1,9 +1,17 @@
 package org.vigil.gateway.signing;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 import org.vigil.directory.party.CertificateEntry;
@@ -43,6 +51,11 @@ import org.vigil.protocol.signing.VerifiedContent;
  */
 public class SignedRequests {
 
+	/** The members of a preservation request on the wire: its record's components. */
+	private static final Set<String> REQUEST_FIELDS = Arrays.stream(PreservationRequest.class.getRecordComponents())
+		.map(RecordComponent::getName)
+		.collect(Collectors.toUnmodifiableSet());
+
 	private final NetworkTrust trust;
 
 	private final DirectoryView directory;
@@ -70,6 +83,14 @@ public class SignedRequests {
 		if (!CanonicalJson.isCanonical(content)) {
 			throw new Refused(HttpStatus.BAD_REQUEST, ProblemTypes.NOT_CANONICAL, "Not canonical JSON",
 					"The signed content must be canonical JSON (RFC 8785): " + whyNotCanonical(content));
+		}
+		List<String> unknown = unknownFields(content);
+		if (!unknown.isEmpty()) {
+			// The bytes travel on to the requested Party as they were signed: a field we
+			// would skip when reading must not reach it unseen.
+			throw new Refused(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.INVALID_CONTENT,
+					"Not a valid preservation request",
+					"The signed content has fields a preservation request does not have: " + unknown);
 		}
 		PreservationRequest request;
 		try {
@@ -115,6 +136,27 @@ public class SignedRequests {
 							+ now + "; check the sender's clock");
 		}
 		return new Verified(request, SignedRequest.of(cms, false));
+	}
+
+	/** The members of the content's top-level object that are not a request's fields. */
+	private static List<String> unknownFields(byte[] content) {
+		JsonNode json;
+		try {
+			json = WireJson.mapper().readTree(content);
+		}
+		catch (RuntimeException ex) {
+			return List.of(); // not JSON at all: reading it as a request says why
+		}
+		if (json == null || !json.isObject()) {
+			return List.of();
+		}
+		List<String> unknown = new ArrayList<>();
+		json.propertyNames().forEach((name) -> {
+			if (!REQUEST_FIELDS.contains(name)) {
+				unknown.add(name);
+			}
+		});
+		return unknown;
 	}
 
 	/**

@@ -5,12 +5,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.vigil.gateway.GatewayKeys;
@@ -107,6 +111,38 @@ public class RequestStatuses {
 
 	public boolean exists(RequestId id) {
 		return Boolean.TRUE.equals(this.redis.hasKey(GatewayKeys.request(id)));
+	}
+
+	/**
+	 * The partitions among these that the read model does not hold from their first
+	 * record: no mark, because Redis lost it or never had it.
+	 */
+	public Set<TopicPartition> unprojected(Collection<TopicPartition> partitions) {
+		List<TopicPartition> asked = List.copyOf(partitions);
+		List<String> marks = this.redis.opsForValue()
+			.multiGet(asked.stream().map((p) -> GatewayKeys.projected(p.topic(), p.partition())).toList());
+		Set<TopicPartition> missing = new HashSet<>();
+		for (int i = 0; i < asked.size(); i++) {
+			if (marks == null || marks.get(i) == null) {
+				missing.add(asked.get(i));
+			}
+		}
+		return missing;
+	}
+
+	/** Marks partitions as projected from their first record (which is next to come). */
+	public void markProjected(Collection<TopicPartition> partitions) {
+		Map<String, String> marks = new HashMap<>();
+		partitions.forEach((p) -> marks.put(GatewayKeys.projected(p.topic(), p.partition()), "1"));
+		this.redis.opsForValue().multiSet(marks);
+	}
+
+	/**
+	 * Deletes what the read model holds of one request (its hash and timeline), to be
+	 * projected again from the start.
+	 */
+	public void forget(RequestId id) {
+		this.redis.delete(List.of(GatewayKeys.request(id), GatewayKeys.timeline(id)));
 	}
 
 	/**
