@@ -209,9 +209,14 @@ class DeploymentFileTest {
 				String host = parts[parts.length - 2];
 				assertThat(hostPorts.add(host)).as("host port %s published twice", host).isTrue();
 				if (serviceModules().contains(name)) {
-					String serverPort = String.valueOf(
-							map(service.get("environment")).getOrDefault("SERVER_PORT", String.valueOf(SERVER_PORT)));
-					assertThat(container).as("%s publishes the port it serves on", name).isEqualTo(serverPort);
+					Map<String, Object> environment = map(service.get("environment"));
+					Set<String> served = new HashSet<>();
+					served.add(String.valueOf(environment.getOrDefault("SERVER_PORT", String.valueOf(SERVER_PORT))));
+					// The gateway's second port: mutual TLS for national systems.
+					if (environment.containsKey("VIGIL_GATEWAY_MTLS_PORT")) {
+						served.add(String.valueOf(environment.get("VIGIL_GATEWAY_MTLS_PORT")));
+					}
+					assertThat(served).as("%s publishes a port it serves on", name).contains(container);
 				}
 			}
 		});
