@@ -379,9 +379,16 @@
 		received: { table: '#received-requests', status: '#received-status', peer: (s) => s.from, offence: true },
 	};
 
+	const CHANNEL_WORDS = { EMAIL: 'e-mail', SMS: 'SMS', VOICE: 'voice call', PUSH: 'browser push' };
+
+	function viaText(s) {
+		const words = CHANNEL_WORDS[s.acknowledgedVia];
+		return words ? ` via ${words}` : '';
+	}
+
 	function acknowledgedCell(s) {
 		if (!s.acknowledgedBy) return '—';
-		return el('span', {}, `${s.acknowledgedBy} at `, timeEl(s.acknowledgedAt));
+		return el('span', {}, `${s.acknowledgedBy}${viaText(s)} at `, timeEl(s.acknowledgedAt));
 	}
 
 	function statusRow(s, config) {
@@ -526,7 +533,7 @@
 			['From → to', `${s.from || '?'} → ${s.to || '?'}`], ['Accepted', timeEl(s.acceptedAt)],
 			['Submitted by', s.submittedBy], ['Step', s.step], ['Paged now', (s.paged || []).join(', ')],
 			['Deadline', timeEl(s.deadline)], ['Delivered to', s.deliveredTo], ['Delivered at', timeEl(s.deliveredAt)],
-			['Acknowledged by', s.acknowledgedBy],
+			['Acknowledged by', s.acknowledgedBy && `${s.acknowledgedBy}${viaText(s)}`],
 			['Acknowledged at', timeEl(s.acknowledgedAt)],
 			['Answer due by', timeEl(s.respondBy)],
 			['Answer', answerText(s.response)],

@@ -44,6 +44,11 @@ import org.vigil.protocol.RequestId;
  * <li>{@code vigil:gw:drill-due:<ISO>:<period>} — string, expiring after two periods:
  * held by the gateway instance that started that Party's scheduled drill of that period,
  * so that only one instance starts it.</li>
+ * <li>{@code vigil:gw:ack-link:<nonce>} — string, expiring with the link: an
+ * acknowledgement link already used, so that it works once.</li>
+ * <li>{@code vigil:gw:request:<id>:deliveries} — set: {@code <delivery key>|<status>} of
+ * the delivery updates already put on the request's timeline, so that a replay adds none
+ * twice.</li>
  * </ul>
  */
 public final class GatewayKeys {
@@ -110,6 +115,16 @@ public final class GatewayKeys {
 
 	public static String received(CountryCode country) {
 		return PREFIX + "country:" + country.value() + ":received";
+	}
+
+	/** An acknowledgement link's nonce, once the link was used. */
+	public static String ackLinkUsed(String nonce) {
+		return PREFIX + "ack-link:" + nonce;
+	}
+
+	/** The delivery updates already on a request's timeline. */
+	public static String deliveriesProjected(RequestId id) {
+		return request(id) + ":deliveries";
 	}
 
 }

@@ -28,11 +28,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param projectorThreads how many threads of each gateway instance project events into
  * the read model; more than the topics' partitions only idle. Events of one request stay
  * in order: they share a partition, and a partition has one thread
+ * @param ackLinkKey the HMAC key of the acknowledgement links in messages, base64, the
+ * notifier's {@code vigil.notifier.link-key}; empty or absent, links are refused
  */
 @ConfigurationProperties("vigil.gateway")
 public record GatewayProperties(String demoPassword, Duration publishTimeout, String consumerGroup, Path pkiDir,
 		String pkiPassword, Duration clockSkew, Integer maxSignedRequestBytes, Integer requestsPerMinute,
-		Integer projectorThreads) {
+		Integer projectorThreads, String ackLinkKey) {
 
 	public GatewayProperties {
 		publishTimeout = (publishTimeout != null) ? publishTimeout : Duration.ofSeconds(10);
@@ -41,6 +43,7 @@ public record GatewayProperties(String demoPassword, Duration publishTimeout, St
 		maxSignedRequestBytes = (maxSignedRequestBytes != null) ? maxSignedRequestBytes : 1024 * 1024;
 		requestsPerMinute = (requestsPerMinute != null) ? requestsPerMinute : 600;
 		projectorThreads = (projectorThreads != null) ? projectorThreads : 3;
+		ackLinkKey = (ackLinkKey != null) ? ackLinkKey.trim() : "";
 		if (requestsPerMinute < 0) {
 			throw new IllegalArgumentException("vigil.gateway.requests-per-minute is 0 (no limit) or more");
 		}

@@ -15,17 +15,18 @@ import org.vigil.audit.service.AuditLedgerConfiguration;
 import org.vigil.directory.publication.DirectoryServiceConfiguration;
 import org.vigil.dispatcher.DispatcherConfiguration;
 import org.vigil.gateway.GatewayConfiguration;
+import org.vigil.notifier.NotifierConfiguration;
 import org.vigil.protocol.pki.PkiLayout;
 
 /**
- * Directory, dispatcher, gateway and audit ledger in one application context.
- * {@link #main} first starts the embedded Kafka broker and redis-server, then the network
- * on them, then prints where to go.
+ * Directory, dispatcher, gateway, audit ledger and (when configured) notifier in one
+ * application context. {@link #main} first starts the embedded Kafka broker and
+ * redis-server, then the network on them, then prints where to go.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({ DirectoryServiceConfiguration.class, DispatcherConfiguration.class, GatewayConfiguration.class,
-		AuditLedgerConfiguration.class })
+		AuditLedgerConfiguration.class, NotifierConfiguration.class })
 public class StandaloneApplication {
 
 	/**
@@ -48,6 +49,7 @@ public class StandaloneApplication {
 				DevNetworkPki.DEFAULT_PASSWORD);
 		PkiLayout pki = DevNetworkPki.ensure(dataDir.resolve("pki"), pkiPassword.toCharArray());
 		Path auditKey = DevLogKey.ensure(dataDir.resolve("audit-key"));
+		String linkKey = DevLinkKey.ensure(dataDir.resolve("link-key"));
 		EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(dataDir, kafkaPort, redisPort);
 		SpringApplication application = new SpringApplication(StandaloneApplication.class);
 		application.setAdditionalProfiles(DEMO_PROFILE);
@@ -55,7 +57,8 @@ public class StandaloneApplication {
 				"spring.data.redis.host", "127.0.0.1", "spring.data.redis.port", infrastructure.redisPort(),
 				"vigil.gateway.pki-dir", pki.root().toString(), "vigil.gateway.pki-password", pkiPassword,
 				"vigil.directory.pki-dir", pki.root().toString(), "vigil.directory.pki-password", pkiPassword,
-				"vigil.audit.key-dir", auditKey.toString()));
+				"vigil.audit.key-dir", auditKey.toString(), "vigil.gateway.ack-link-key", linkKey,
+				"vigil.notifier.link-key", linkKey));
 		// Our own hook, so that Kafka and Redis stop only after every service has let go
 		// of them.
 		application.setRegisterShutdownHook(false);

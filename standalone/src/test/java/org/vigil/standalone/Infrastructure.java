@@ -8,9 +8,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
 import org.vigil.directory.party.ContactPoint;
 import org.vigil.directory.seed.SeedDirectory;
 import org.vigil.embedded.kafka.KafkaBroker;
+import org.vigil.embedded.provider.ProviderSimulator;
 import org.vigil.embedded.redis.RedisServer;
 import org.vigil.protocol.pki.DevPki;
 import org.vigil.protocol.pki.PkiLayout;
@@ -35,14 +39,33 @@ final class Infrastructure {
 	/** The audit ledger's log key, as the standalone creates it on first start. */
 	final Path auditKeyDir;
 
+	/** The SMTP relay the officers' mailboxes are on. */
+	final GreenMail mail;
+
+	/** The SMS provider. */
+	final ProviderSimulator sms;
+
+	/** The voice provider. */
+	final ProviderSimulator voice;
+
+	/** The bearer token the providers' delivery callbacks present. */
+	static final String CALLBACK_TOKEN = "provider-callback-token-for-tests";
+
+	/** The acknowledgement links' key, shared by the notifier and the gateway. */
+	static final String LINK_KEY = "dGVzdC1saW5rLWtleS10ZXN0LWxpbmsta2V5LXRlc3QtbGluaw==";
+
 	static final String PKI_PASSWORD = "test-pki";
 
-	private Infrastructure(KafkaBroker kafka, RedisServer redis, DevPki pki, PkiLayout pkiLayout, Path auditKeyDir) {
+	private Infrastructure(KafkaBroker kafka, RedisServer redis, DevPki pki, PkiLayout pkiLayout, Path auditKeyDir,
+			GreenMail mail, ProviderSimulator sms, ProviderSimulator voice) {
 		this.kafka = kafka;
 		this.redis = redis;
 		this.pki = pki;
 		this.pkiLayout = pkiLayout;
 		this.auditKeyDir = auditKeyDir;
+		this.mail = mail;
+		this.sms = sms;
+		this.voice = voice;
 	}
 
 	static synchronized Infrastructure get() {
@@ -62,7 +85,10 @@ final class Infrastructure {
 						SeedDirectory.demo().contactPoints().stream().map(ContactPoint::country).toList());
 				pki.crlValidity(Duration.ofDays(3650)).issueCrl();
 				PkiLayout layout = pki.write(data.resolve("pki"), PKI_PASSWORD.toCharArray());
-				instance = new Infrastructure(kafka, redis, pki, layout, DevLogKey.ensure(data.resolve("audit-key")));
+				GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+				mail.start();
+				instance = new Infrastructure(kafka, redis, pki, layout, DevLogKey.ensure(data.resolve("audit-key")),
+						mail, ProviderSimulator.start(0, CALLBACK_TOKEN), ProviderSimulator.start(0, CALLBACK_TOKEN));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

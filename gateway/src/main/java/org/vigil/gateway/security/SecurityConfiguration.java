@@ -59,15 +59,19 @@ public class SecurityConfiguration {
 	SecurityFilterChain gatewaySecurity(HttpSecurity http) throws Exception {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		RequestMatcher ownCredentials = (request) -> request.getHeader("Authorization") != null;
+		RequestMatcher ackLink = PathPatternRequestMatcher.withDefaults().matcher("/ack");
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error", "/problems/**",
-					"/api/v1/audit/log-key", "/webjars/**", "/console.css", "/favicon.ico")
+					"/api/v1/audit/log-key", "/webjars/**", "/console.css", "/favicon.ico",
+					// The signed one-time token is the credential (acklink); providers
+					// present a bearer token of their own (the notifier checks it).
+					"/ack", "/api/v1/notifications/receipts")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.defaultSuccessUrl("/", true))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(ProblemResponses.unauthenticated()))
-			.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(ownCredentials))
+			.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(ownCredentials, ackLink))
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(ProblemResponses.unauthenticated(), api)
 				.defaultAccessDeniedHandlerFor(ProblemResponses.denied(), api))

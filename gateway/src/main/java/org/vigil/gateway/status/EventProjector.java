@@ -13,6 +13,7 @@ import org.vigil.protocol.event.RequestAcknowledged;
 import org.vigil.protocol.event.RequestEvent;
 import org.vigil.protocol.event.RequestResponded;
 import org.vigil.protocol.json.WireJson;
+import org.vigil.protocol.notification.DeliveryUpdate;
 
 /**
  * Projects submissions and lifecycle events into the read model, and hands the resulting
@@ -34,7 +35,7 @@ public class EventProjector {
 		this.receipts = receipts;
 	}
 
-	@KafkaListener(id = "vigil-gateway-projector", topics = { Topics.REQUESTS, Topics.EVENTS },
+	@KafkaListener(id = "vigil-gateway-projector", topics = { Topics.REQUESTS, Topics.EVENTS, Topics.NOTIFICATIONS },
 			groupId = "${vigil.gateway.consumer-group:vigil-gateway}", containerFactory = "gatewayListenerFactory")
 	void project(ConsumerRecord<String, byte[]> record) {
 		if (Topics.REQUESTS.equals(record.topic())) {
@@ -42,6 +43,10 @@ public class EventProjector {
 				this.statuses.recordSubmission(submit);
 				this.receipts.accepted(submit);
 			}
+			return;
+		}
+		if (Topics.NOTIFICATIONS.equals(record.topic())) {
+			this.statuses.applyDelivery(WireJson.read(record.value(), DeliveryUpdate.class));
 			return;
 		}
 		RequestEvent event = WireJson.read(record.value(), RequestEvent.class);
