@@ -60,7 +60,9 @@
 	// ---------------------------------------------------------------- alert board
 
 	function entryFromStatus(status) {
-		const last = status.timeline && status.timeline.length ? status.timeline[status.timeline.length - 1] : null;
+		// The last lifecycle event, not a message's fate (DeliverySent…), says why it pages.
+		const events = (status.timeline || []).filter((t) => !(t.event || '').startsWith('Delivery'));
+		const last = events.length ? events[events.length - 1] : null;
 		return { id: status.id, from: status.from, to: status.to, urgency: status.urgency, step: status.step,
 			deadline: status.deadline, offence: status.request ? status.request.offence : '',
 			reason: last ? last.text : '', at: last ? last.at : status.acceptedAt, state: 'open', touched: 0,
