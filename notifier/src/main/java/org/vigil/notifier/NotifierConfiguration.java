@@ -24,6 +24,7 @@ import org.vigil.directory.replica.DirectoryReplica;
 import org.vigil.directory.replica.DirectoryReplicaConfiguration;
 import org.vigil.notifier.alerting.AlertHandler;
 import org.vigil.notifier.alerting.EventConsumer;
+import org.vigil.notifier.alerting.IndexRebuild;
 import org.vigil.notifier.channel.Channel;
 import org.vigil.notifier.channel.HttpProviderChannel;
 import org.vigil.notifier.channel.SmtpChannel;
@@ -116,10 +117,11 @@ public class NotifierConfiguration {
 
 	@Bean
 	NotifierService notifierService(KafkaProperties kafka, NotifierProperties properties, AlertHandler handler,
-			Sender sender, ExecutorService notifierSendPool) {
-		EventConsumer consumer = new EventConsumer(String.join(",", kafka.getBootstrapServers()),
-				properties.consumerGroup(), handler);
-		return new NotifierService(consumer, sender, notifierSendPool, properties.tick());
+			Sender sender, ExecutorService notifierSendPool, DeliveryQueue queue, Clock clock) {
+		String bootstrap = String.join(",", kafka.getBootstrapServers());
+		EventConsumer consumer = new EventConsumer(bootstrap, properties.consumerGroup(), handler);
+		return new NotifierService(new IndexRebuild(bootstrap, handler, queue, clock), consumer, sender,
+				notifierSendPool, properties.tick());
 	}
 
 }

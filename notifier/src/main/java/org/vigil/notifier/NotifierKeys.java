@@ -18,6 +18,8 @@ import org.vigil.protocol.notification.DeliveryKey;
  * {prefix}confirm                                 sorted set: keys SENT by a channel with delivery receipts, by
  *                                                 the time a receipt must have come; past it, the next channel
  * {prefix}req:{request}                           set: the keys of a request's messages
+ * {prefix}index                                   string: when this index was built; absent in a new or
+ *                                                 lost Redis, which makes the notifier rebuild it from Kafka
  * </pre>
  */
 public final class NotifierKeys {
@@ -58,6 +60,11 @@ public final class NotifierKeys {
 
 	public String confirm() {
 		return this.prefix + "confirm";
+	}
+
+	/** Present once the index was built (or rebuilt) in this Redis. */
+	public String indexBuilt() {
+		return this.prefix + "index";
 	}
 
 	public String request(RequestId requestId) {

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.vigil.notifier.alerting.EventConsumer;
+import org.vigil.notifier.alerting.IndexRebuild;
 import org.vigil.notifier.sending.Sender;
 
 /**
@@ -22,6 +23,8 @@ import org.vigil.notifier.sending.Sender;
 public class NotifierService implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(NotifierService.class);
+
+	private final IndexRebuild rebuild;
 
 	private final EventConsumer consumer;
 
@@ -37,7 +40,9 @@ public class NotifierService implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	public NotifierService(EventConsumer consumer, Sender sender, ExecutorService pool, Duration tick) {
+	public NotifierService(IndexRebuild rebuild, EventConsumer consumer, Sender sender, ExecutorService pool,
+			Duration tick) {
+		this.rebuild = rebuild;
 		this.consumer = consumer;
 		this.sender = sender;
 		this.pool = pool;
@@ -49,6 +54,10 @@ public class NotifierService implements SmartLifecycle {
 		if (this.running) {
 			return;
 		}
+		// Before anything is sent: a Redis without the index (new, or lost) is filled
+		// from
+		// Kafka first.
+		this.rebuild.runIfNeeded();
 		this.consumerThread = new Thread(this.consumer, "notifier-events");
 		this.consumerThread.setDaemon(true);
 		this.consumerThread.start();

@@ -118,6 +118,14 @@ public class DeliveryQueue {
 			return out
 			""", List.class);
 
+	private static final RedisScript<Long> RECORDED = new DefaultRedisScript<>("""
+			local h = redis.call('HMGET', KEYS[1], 'status', 'priority')
+			if h[1] ~= 'QUEUED' then return 0 end
+			redis.call('HSET', KEYS[1], 'status', ARGV[1])
+			redis.call('ZREM', ARGV[3] .. h[2], ARGV[2])
+			return 1
+			""", Long.class);
+
 	@SuppressWarnings("rawtypes")
 	private static final RedisScript<List> UNCONFIRMED = new DefaultRedisScript<>("""
 			local out = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
@@ -213,6 +221,27 @@ public class DeliveryQueue {
 				deliveryPrefix(), Long.toString(fenceBelow), this.keys.duePrefix());
 		return (cancelled != null) ? cancelled.stream().map((value) -> DeliveryKey.parse(value.toString())).toList()
 				: List.of();
+	}
+
+	/**
+	 * While rebuilding: a message planned again whose record says it was already sent (or
+	 * failed, or was cancelled) is not sent again. SENT ones wait for no receipt: the
+	 * provider's callback, if it comes, still records it.
+	 * @return whether it changed
+	 */
+	public boolean recorded(DeliveryKey key, DeliveryStatus status) {
+		Long changed = this.redis.execute(RECORDED, List.of(this.keys.delivery(key)), status.name(), key.value(),
+				this.keys.duePrefix());
+		return changed != null && changed == 1L;
+	}
+
+	/** Whether this Redis holds an index built before (absent: new, or lost). */
+	public boolean indexBuilt() {
+		return Boolean.TRUE.equals(this.redis.hasKey(this.keys.indexBuilt()));
+	}
+
+	public void markIndexBuilt(Instant at) {
+		this.redis.opsForValue().set(this.keys.indexBuilt(), at.toString());
 	}
 
 	/** Takes up to {@code max} messages whose receipt is overdue at {@code now}. */
