@@ -55,7 +55,8 @@ public final class DeliveryPlanner {
 				if (!available.contains(rule.channel()) || officer.verifiedContact(rule.channel()).isEmpty()) {
 					continue;
 				}
-				planned.add(new PlannedDelivery(new DeliveryKey(alert.requestId(), alert.step(), id, rule.channel()),
+				planned.add(new PlannedDelivery(
+						new DeliveryKey(alert.requestId(), alert.step(), alert.fence(), id, rule.channel()),
 						alert.at().plus(rule.after()), order++, alert.urgency(), alert.from(), alert.to(),
 						alert.fence(), alert.sequence(), priority, Boolean.TRUE.equals(alert.drill())));
 			}

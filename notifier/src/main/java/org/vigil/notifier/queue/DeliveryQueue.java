@@ -87,7 +87,7 @@ public class DeliveryQueue {
 	private static final RedisScript<String> ADVANCE = new DefaultRedisScript<>("""
 			local best, bestDue, bestOrder, bestPrio = nil, nil, nil, nil
 			for _, m in ipairs(redis.call('SMEMBERS', KEYS[1])) do
-			  local h = redis.call('HMGET', ARGV[2] .. m, 'status', 'step', 'officer', 'due', 'order', 'priority')
+			  local h = redis.call('HMGET', ARGV[2] .. m, 'status', 'fence', 'officer', 'due', 'order', 'priority')
 			  if h[1] == 'QUEUED' and h[2] == ARGV[3] and h[3] == ARGV[4] and tonumber(h[4]) > tonumber(ARGV[1]) then
 			    local d, o = tonumber(h[4]), tonumber(h[5])
 			    if best == nil or d < bestDue or (d == bestDue and o < bestOrder) then
@@ -200,13 +200,13 @@ public class DeliveryQueue {
 	}
 
 	/**
-	 * After a channel failed: brings the officer's next message of that step forward to
+	 * After a channel failed: brings the officer's next message of that alert forward to
 	 * now.
 	 * @return the message brought forward, if one was still to come
 	 */
 	public Optional<DeliveryKey> advanceNext(DeliveryKey failed, Instant now) {
 		String next = this.redis.execute(ADVANCE, List.of(this.keys.request(failed.requestId())),
-				Long.toString(now.toEpochMilli()), deliveryPrefix(), Integer.toString(failed.step()),
+				Long.toString(now.toEpochMilli()), deliveryPrefix(), Long.toString(failed.fence()),
 				failed.officer().value(), this.keys.duePrefix());
 		return Optional.ofNullable(next).map(DeliveryKey::parse);
 	}

@@ -74,7 +74,7 @@ class IndexRebuildIT {
 			Instant now = clock.instant();
 			RequestId open = RequestId.of("req-rebuild-open");
 			RequestId acknowledged = RequestId.of("req-rebuild-acked");
-			DeliveryKey sentSms = new DeliveryKey(open, 1, MUELLER, ContactChannel.SMS);
+			DeliveryKey sentSms = new DeliveryKey(open, 1, 1, MUELLER, ContactChannel.SMS);
 			try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 					Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringSerializer(),
 					new ByteArraySerializer())) {
@@ -105,15 +105,15 @@ class IndexRebuildIT {
 				assertThat(rebuild.runIfNeeded()).isTrue();
 
 				assertThat(status(queue, sentSms)).isEqualTo(DeliveryStatus.SENT);
-				assertThat(status(queue, new DeliveryKey(open, 1, MUELLER, ContactChannel.EMAIL)))
+				assertThat(status(queue, new DeliveryKey(open, 1, 1, MUELLER, ContactChannel.EMAIL)))
 					.isEqualTo(DeliveryStatus.QUEUED);
-				assertThat(status(queue, new DeliveryKey(open, 1, MUELLER, ContactChannel.VOICE)))
+				assertThat(status(queue, new DeliveryKey(open, 1, 1, MUELLER, ContactChannel.VOICE)))
 					.isEqualTo(DeliveryStatus.QUEUED);
 				assertThat(queue.ofRequest(acknowledged)).isNotEmpty()
 					.allSatisfy((key) -> assertThat(status(queue, key)).isEqualTo(DeliveryStatus.CANCELLED));
 				// Only the e-mail is due now: the text was sent, the call comes later.
 				assertThat(queue.claim(now.plusSeconds(1), Duration.ofSeconds(30), 10))
-					.containsExactly(new DeliveryKey(open, 1, MUELLER, ContactChannel.EMAIL));
+					.containsExactly(new DeliveryKey(open, 1, 1, MUELLER, ContactChannel.EMAIL));
 				assertThat(rebuild.runIfNeeded()).as("built already").isFalse();
 				records.close();
 			}

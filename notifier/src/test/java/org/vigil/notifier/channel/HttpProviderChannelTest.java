@@ -23,8 +23,8 @@ class HttpProviderChannelTest {
 
 	private static ProviderSimulator provider;
 
-	private static final DeliveryKey KEY = new DeliveryKey(RequestId.of("req-sms-00001"), 1, OfficerId.of("de.mueller"),
-			ContactChannel.SMS);
+	private static final DeliveryKey KEY = new DeliveryKey(RequestId.of("req-sms-00001"), 1, 1,
+			OfficerId.of("de.mueller"), ContactChannel.SMS);
 
 	@BeforeAll
 	static void startProvider() {

@@ -21,8 +21,8 @@ class SmtpChannelTest {
 	@RegisterExtension
 	static final GreenMailExtension relay = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-	private static final DeliveryKey KEY = new DeliveryKey(RequestId.of("req-mail-0001"), 1, OfficerId.of("de.mueller"),
-			ContactChannel.EMAIL);
+	private static final DeliveryKey KEY = new DeliveryKey(RequestId.of("req-mail-0001"), 1, 1,
+			OfficerId.of("de.mueller"), ContactChannel.EMAIL);
 
 	private static OutgoingMessage message() {
 		return new OutgoingMessage(KEY, "de.mueller@contact.vigil.example", "[Vigil] EMERGENCY",
@@ -43,7 +43,7 @@ class SmtpChannelTest {
 		assertThat(received).hasSize(1);
 		assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("de.mueller@contact.vigil.example");
 		assertThat(received[0].getSubject()).isEqualTo("[Vigil] EMERGENCY");
-		assertThat(received[0].getMessageID()).isEqualTo("<req-mail-0001.1.de.mueller.EMAIL@vigil>");
+		assertThat(received[0].getMessageID()).isEqualTo("<req-mail-0001.1.1.de.mueller.EMAIL@vigil>");
 		assertThat(received[0].getHeader(SmtpChannel.KEY_HEADER)[0]).isEqualTo(KEY.value());
 		assertThat(received[0].getContent().toString()).contains("/ack?t=abc");
 	}

@@ -74,7 +74,7 @@ class NotifierCrashIT {
 			DeliveryLog log = new DeliveryLog(records, Duration.ofSeconds(5));
 			Clock clock = Clock.systemUTC();
 			RequestId requestId = RequestId.of("req-crash-0001");
-			DeliveryKey sms = new DeliveryKey(requestId, 1, OfficerId.of("de.mueller"), ContactChannel.SMS);
+			DeliveryKey sms = new DeliveryKey(requestId, 1, 1, OfficerId.of("de.mueller"), ContactChannel.SMS);
 			new AlertHandler(queue, log, DemoDirectory.VIEW, clock, Set.of(ContactChannel.SMS))
 				.handle(new OfficersAlerted(requestId, 2, clock.instant(), CountryCode.of("FR"), CountryCode.of("DE"),
 						Urgency.EMERGENCY, 1, 1, List.of(OfficerId.of("de.mueller")), "test",

@@ -137,7 +137,7 @@ class SenderTest {
 	}
 
 	private DeliveryKey key(ContactChannel channel) {
-		return new DeliveryKey(this.requestId, 1, OfficerId.of("de.mueller"), channel);
+		return new DeliveryKey(this.requestId, 1, 1, OfficerId.of("de.mueller"), channel);
 	}
 
 	private DeliveryStatus status(ContactChannel channel) {
@@ -188,6 +188,23 @@ class SenderTest {
 
 		assertThat(this.channels.get(ContactChannel.EMAIL).sent).hasSize(1);
 		assertThat(this.queue.ofRequest(this.requestId)).hasSize(3);
+	}
+
+	@Test
+	void anAlertThatComesBackAtTheSameStepIsANewPage() {
+		handler().handle(emergencyAlert());
+		// The officer acknowledged but did not answer: the alert comes back to them at
+		// their step, with a new fence.
+		handler().handle(new OfficersAlerted(this.requestId, 5, this.clock.instant(), CountryCode.of("FR"),
+				CountryCode.of("DE"), Urgency.EMERGENCY, 1, 3, List.of(OfficerId.of("de.mueller")), "came back",
+				this.clock.instant().plus(Duration.ofMinutes(10))));
+
+		assertThat(this.queue.ofRequest(this.requestId)).hasSize(6);
+		assertThat(status(ContactChannel.VOICE)).as("the first alert's call, superseded")
+			.isEqualTo(DeliveryStatus.CANCELLED);
+		assertThat(
+				this.queue.find(new DeliveryKey(this.requestId, 1, 3, OfficerId.of("de.mueller"), ContactChannel.SMS)))
+			.hasValueSatisfying((stored) -> assertThat(stored.status()).isEqualTo(DeliveryStatus.QUEUED));
 	}
 
 	@Test

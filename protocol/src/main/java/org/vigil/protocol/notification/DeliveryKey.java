@@ -7,15 +7,19 @@ import org.vigil.protocol.RequestId;
 
 /**
  * One message the network owes: to one officer, by one channel, for one step of one
- * request. It is also the message's idempotency key: planning it twice plans one message,
- * and providers are handed it so that they can drop a repeated send.
+ * request, paged by one alert. It is also the message's idempotency key: planning it
+ * twice (an alert read again) plans one message, and providers are handed it so that they
+ * can drop a repeated send. The alert's fence tells apart the rare alerts that page the
+ * same officer again at the same step (an acknowledgement left unanswered brings the
+ * alert back): that is a new page, not a duplicate.
  *
  * @param requestId the request
  * @param step the ladder step that paged the officer
+ * @param fence the fence of the alert that paged them
  * @param officer whom
  * @param channel how
  */
-public record DeliveryKey(RequestId requestId, int step, OfficerId officer, ContactChannel channel) {
+public record DeliveryKey(RequestId requestId, int step, long fence, OfficerId officer, ContactChannel channel) {
 
 	public DeliveryKey {
 		Objects.requireNonNull(requestId, "requestId");
@@ -24,11 +28,18 @@ public record DeliveryKey(RequestId requestId, int step, OfficerId officer, Cont
 		if (step < 1) {
 			throw new IllegalArgumentException("steps count from 1");
 		}
+		if (fence < 0) {
+			throw new IllegalArgumentException("fences count from 0");
+		}
 	}
 
-	/** {@code <request>/<step>/<officer>/<channel>}: none of the parts holds a '/'. */
+	/**
+	 * {@code <request>/<step>.<fence>/<officer>/<channel>}: none of the parts holds a
+	 * '/'.
+	 */
 	public String value() {
-		return this.requestId.value() + "/" + this.step + "/" + this.officer.value() + "/" + this.channel.name();
+		return this.requestId.value() + "/" + this.step + "." + this.fence + "/" + this.officer.value() + "/"
+				+ this.channel.name();
 	}
 
 	/**
@@ -40,9 +51,13 @@ public record DeliveryKey(RequestId requestId, int step, OfficerId officer, Cont
 		if (parts.length != 4) {
 			throw new IllegalArgumentException("not a delivery key: " + value);
 		}
+		String[] stepAndFence = parts[1].split("\\.", -1);
+		if (stepAndFence.length != 2) {
+			throw new IllegalArgumentException("not a delivery key: " + value);
+		}
 		try {
-			return new DeliveryKey(RequestId.of(parts[0]), Integer.parseInt(parts[1]), OfficerId.of(parts[2]),
-					ContactChannel.valueOf(parts[3]));
+			return new DeliveryKey(RequestId.of(parts[0]), Integer.parseInt(stepAndFence[0]),
+					Long.parseLong(stepAndFence[1]), OfficerId.of(parts[2]), ContactChannel.valueOf(parts[3]));
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("not a delivery key: " + value, ex);

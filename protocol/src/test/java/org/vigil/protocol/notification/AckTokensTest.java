@@ -97,7 +97,7 @@ class AckTokensTest {
 
 	@Test
 	void aDeliveryKeyReadsBackFromItsValue() {
-		DeliveryKey key = new DeliveryKey(RequestId.of("req-00000001"), 2, OfficerId.of("de.mueller"),
+		DeliveryKey key = new DeliveryKey(RequestId.of("req-00000001"), 2, 3, OfficerId.of("de.mueller"),
 				ContactChannel.SMS);
 
 		assertThat(DeliveryKey.parse(key.value())).isEqualTo(key);
