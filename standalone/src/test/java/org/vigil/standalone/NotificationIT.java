@@ -147,11 +147,31 @@ class NotificationIT extends NetworkTest {
 					.anyMatch((text) -> text.startsWith("voice call to " + onCall.id() + " (step 1) sent"));
 			});
 
-			// The link works once.
+			// The link works once; a forged or altered one not at all.
 			HttpResponse<String> again = anonymous.send(postForm(ack, token), HttpResponse.BodyHandlers.ofString());
 			assertThat(again.statusCode()).isIn(200, 410);
 			assertThat(again.body()).doesNotContain("is acknowledged by");
+			String forged = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+			assertThat(anonymous.send(postForm(ack, forged), HttpResponse.BodyHandlers.ofString()).statusCode())
+				.isEqualTo(404);
+			assertThat(anonymous
+				.send(HttpRequest.newBuilder(URI.create(ack + "?t=not-a-token")).GET().build(),
+						HttpResponse.BodyHandlers.ofString())
+				.statusCode()).isEqualTo(404);
 		}
+	}
+
+	@Test
+	void aDeliveryReportWithoutTheProvidersTokenIsRefused() throws Exception {
+		HttpResponse<String> answer = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/notifications/receipts"))
+				.header("Content-Type", "application/json")
+				.header("Authorization", "Bearer not-the-token")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("{\"reference\": \"req-nothing-1/1.1/de.mueller/SMS\", \"status\": \"failed\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(answer.statusCode()).isEqualTo(401);
 	}
 
 	@Test
