@@ -374,7 +374,10 @@ public class RequestStatuses {
 	 * @return whether it was added
 	 */
 	public boolean applyDelivery(DeliveryUpdate update) {
-		if (update.status() == DeliveryStatus.CANCELLED || !exists(update.requestId())) {
+		// No check that the request is known yet: a replay may bring a request's delivery
+		// updates before its submission (another topic), and the read model converges
+		// whatever the order.
+		if (update.status() == DeliveryStatus.CANCELLED) {
 			return false;
 		}
 		Long added = this.redis.opsForSet()
