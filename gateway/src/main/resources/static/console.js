@@ -61,7 +61,9 @@
 	// ---------------------------------------------------------------- alert board
 
 	function entryFromStatus(status) {
-		const last = status.timeline && status.timeline.length ? status.timeline[status.timeline.length - 1] : null;
+		// The last lifecycle event, not a message's fate (DeliverySent…), says why it pages.
+		const events = (status.timeline || []).filter((t) => !(t.event || '').startsWith('Delivery'));
+		const last = events.length ? events[events.length - 1] : null;
 		return { id: status.id, from: status.from, to: status.to, urgency: status.urgency, step: status.step,
 			deadline: status.deadline, offence: status.request ? status.request.offence : '',
 			reason: last ? last.text : '', at: last ? last.at : status.acceptedAt, state: 'open', touched: 0,
@@ -381,9 +383,16 @@
 			peer: (s) => s.from, offence: true },
 	};
 
+	const CHANNEL_WORDS = { EMAIL: 'e-mail', SMS: 'SMS', VOICE: 'voice call', PUSH: 'browser push' };
+
+	function viaText(s) {
+		const words = CHANNEL_WORDS[s.acknowledgedVia];
+		return words ? ` via ${words}` : '';
+	}
+
 	function acknowledgedCell(s) {
 		if (!s.acknowledgedBy) return '—';
-		return el('span', {}, `${s.acknowledgedBy} at `, timeEl(s.acknowledgedAt));
+		return el('span', {}, `${s.acknowledgedBy}${viaText(s)} at `, timeEl(s.acknowledgedAt));
 	}
 
 	function statusRow(s, config) {
@@ -537,7 +546,7 @@
 			['From → to', `${s.from || '?'} → ${s.to || '?'}`], ['Accepted', timeEl(s.acceptedAt)],
 			['Submitted by', s.submittedBy], ['Step', s.step], ['Paged now', (s.paged || []).join(', ')],
 			['Deadline', timeEl(s.deadline)], ['Delivered to', s.deliveredTo], ['Delivered at', timeEl(s.deliveredAt)],
-			['Acknowledged by', s.acknowledgedBy],
+			['Acknowledged by', s.acknowledgedBy && `${s.acknowledgedBy}${viaText(s)}`],
 			['Acknowledged at', timeEl(s.acknowledgedAt)],
 			['Answer due by', timeEl(s.respondBy)],
 			['Answer', answerText(s.response)],

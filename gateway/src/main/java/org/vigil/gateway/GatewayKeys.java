@@ -59,6 +59,11 @@ import org.vigil.protocol.RequestId;
  * <li>{@code vigil:gw:totp-used:<user>:<step>} — string, expiring after the steps a code
  * is accepted in: that person's code of that 30 s step has been used, and is refused
  * again.</li>
+ * <li>{@code vigil:gw:ack-link:<nonce>} — string, expiring with the link: an
+ * acknowledgement link already used, so that it works once.</li>
+ * <li>{@code vigil:gw:request:<id>:deliveries} — set: {@code <delivery key>|<status>} of
+ * the delivery updates already put on the request's timeline, so that a replay adds none
+ * twice.</li>
  * </ul>
  */
 public final class GatewayKeys {
@@ -152,6 +157,16 @@ public final class GatewayKeys {
 
 	public static String received(CountryCode country) {
 		return PREFIX + "country:" + country.value() + ":received";
+	}
+
+	/** An acknowledgement link's nonce, once the link was used. */
+	public static String ackLinkUsed(String nonce) {
+		return PREFIX + "ack-link:" + nonce;
+	}
+
+	/** The delivery updates already on a request's timeline. */
+	public static String deliveriesProjected(RequestId id) {
+		return request(id) + ":deliveries";
 	}
 
 }

@@ -30,11 +30,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param projectorThreads how many threads of each gateway instance project events into
  * the read model; more than the topics' partitions only idle. Events of one request stay
  * in order: they share a partition, and a partition has one thread
+ * @param ackLinkKey the HMAC key of the acknowledgement links in messages, base64, the
+ * notifier's {@code vigil.notifier.link-key}; empty or absent, links are refused
  */
 @ConfigurationProperties("vigil.gateway")
 public record GatewayProperties(String demoPassword, Duration publishTimeout, String consumerGroup, Path pkiDir,
 		String pkiPassword, Duration clockSkew, Integer maxSignedRequestBytes, Integer requestsPerMinute,
-		Integer projectorThreads, Long maxRequestBytes) {
+		Integer projectorThreads, Long maxRequestBytes, String ackLinkKey) {
 
 	public GatewayProperties {
 		publishTimeout = (publishTimeout != null) ? publishTimeout : Duration.ofSeconds(10);
@@ -48,6 +50,7 @@ public record GatewayProperties(String demoPassword, Duration publishTimeout, St
 			throw new IllegalArgumentException("vigil.gateway.max-request-bytes must be at least "
 					+ "vigil.gateway.max-signed-request-bytes (" + maxSignedRequestBytes + ")");
 		}
+		ackLinkKey = (ackLinkKey != null) ? ackLinkKey.trim() : "";
 		if (requestsPerMinute < 0) {
 			throw new IllegalArgumentException("vigil.gateway.requests-per-minute is 0 (no limit) or more");
 		}

@@ -41,6 +41,14 @@ public final class Topics {
 			+ "of what people and systems did, accepted or rejected; never request contents. Key: the object "
 			+ "(request id, or '-'). Written by every service. Never deleted by time: courts ask years later.";
 
+	/** Every message to an officer outside the console, and what became of it. */
+	public static final String NOTIFICATIONS = "vigil.notifications";
+
+	public static final String NOTIFICATIONS_DOC = "Delivery updates (org.vigil.protocol.notification.DeliveryUpdate as JSON): "
+			+ "each e-mail, SMS, call or push the notifier planned for a paged officer, and its fate (queued, sent, "
+			+ "delivered, failed, cancelled); never addresses. Key: request id. Written by the notifier, read by the "
+			+ "notifier (to rebuild its due index) and the gateway (the request's timeline). Never deleted by time.";
+
 	/** Commands the dispatcher could not read; kept for an operator, never dropped. */
 	public static final String REQUESTS_DEAD_LETTER = "vigil.requests.dlt";
 
@@ -83,7 +91,8 @@ public final class Topics {
 				// One partition: the ledger numbers the entries in topic order, and a
 				// rebuild must find the same order (docs/audit.md).
 				new Declaration(AUDIT, KEEP_FOREVER, AUDIT_DOC, 1),
-				new Declaration(REQUESTS_DEAD_LETTER, KEEP_FOREVER, REQUESTS_DEAD_LETTER_DOC));
+				new Declaration(REQUESTS_DEAD_LETTER, KEEP_FOREVER, REQUESTS_DEAD_LETTER_DOC),
+				new Declaration(NOTIFICATIONS, KEEP_FOREVER, NOTIFICATIONS_DOC));
 	}
 
 }

@@ -3,6 +3,7 @@ package org.vigil.standalone;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
@@ -15,17 +16,18 @@ import org.vigil.audit.service.AuditLedgerConfiguration;
 import org.vigil.directory.publication.DirectoryServiceConfiguration;
 import org.vigil.dispatcher.DispatcherConfiguration;
 import org.vigil.gateway.GatewayConfiguration;
+import org.vigil.notifier.NotifierConfiguration;
 import org.vigil.protocol.pki.PkiLayout;
 
 /**
- * Directory, dispatcher, gateway and audit ledger in one application context.
- * {@link #main} first starts the embedded Kafka broker and redis-server, then the network
- * on them, then prints where to go.
+ * Directory, dispatcher, gateway, audit ledger and (when configured) notifier in one
+ * application context. {@link #main} first starts the embedded Kafka broker and
+ * redis-server, then the network on them, then prints where to go.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({ DirectoryServiceConfiguration.class, DispatcherConfiguration.class, GatewayConfiguration.class,
-		AuditLedgerConfiguration.class })
+		AuditLedgerConfiguration.class, NotifierConfiguration.class })
 public class StandaloneApplication {
 
 	/**
@@ -49,14 +51,23 @@ public class StandaloneApplication {
 		PkiLayout pki = DevNetworkPki.ensure(dataDir.resolve("pki"), pkiPassword.toCharArray());
 		Path auditKey = DevLogKey.ensure(dataDir.resolve("audit-key"));
 		String totpKey = DevTotpKey.ensure(dataDir.resolve("totp-key"));
+		String linkKey = DevLinkKey.ensure(dataDir.resolve("link-key"));
 		EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(dataDir, kafkaPort, redisPort);
 		SpringApplication application = new SpringApplication(StandaloneApplication.class);
 		application.setAdditionalProfiles(DEMO_PROFILE);
-		application.setDefaultProperties(Map.of("spring.kafka.bootstrap-servers", infrastructure.bootstrapServers(),
-				"spring.data.redis.host", "127.0.0.1", "spring.data.redis.port", infrastructure.redisPort(),
-				"vigil.gateway.pki-dir", pki.root().toString(), "vigil.gateway.pki-password", pkiPassword,
-				"vigil.directory.pki-dir", pki.root().toString(), "vigil.directory.pki-password", pkiPassword,
-				"vigil.audit.key-dir", auditKey.toString(), "vigil.gateway.totp.encryption-key", totpKey));
+		Map<String, Object> defaults = new HashMap<>();
+		defaults.put("spring.kafka.bootstrap-servers", infrastructure.bootstrapServers());
+		defaults.put("spring.data.redis.host", "127.0.0.1");
+		defaults.put("spring.data.redis.port", infrastructure.redisPort());
+		defaults.put("vigil.gateway.pki-dir", pki.root().toString());
+		defaults.put("vigil.gateway.pki-password", pkiPassword);
+		defaults.put("vigil.directory.pki-dir", pki.root().toString());
+		defaults.put("vigil.directory.pki-password", pkiPassword);
+		defaults.put("vigil.audit.key-dir", auditKey.toString());
+		defaults.put("vigil.gateway.totp.encryption-key", totpKey);
+		defaults.put("vigil.gateway.ack-link-key", linkKey);
+		defaults.put("vigil.notifier.link-key", linkKey);
+		application.setDefaultProperties(defaults);
 		// Our own hook, so that Kafka and Redis stop only after every service has let go
 		// of them.
 		application.setRegisterShutdownHook(false);

@@ -10,10 +10,14 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
 import org.vigil.directory.party.ContactPoint;
 import org.vigil.directory.seed.SeedDirectory;
 import org.vigil.embedded.FreePorts;
 import org.vigil.embedded.kafka.KafkaBroker;
+import org.vigil.embedded.provider.ProviderSimulator;
 import org.vigil.embedded.redis.RedisServer;
 import org.vigil.protocol.pki.DevPki;
 import org.vigil.protocol.pki.PkiLayout;
@@ -41,16 +45,34 @@ final class Infrastructure {
 	/** The gateway's mutual-TLS port for national systems. */
 	final int mtlsPort;
 
+	/** The SMTP relay the officers' mailboxes are on. */
+	final GreenMail mail;
+
+	/** The SMS provider. */
+	final ProviderSimulator sms;
+
+	/** The voice provider. */
+	final ProviderSimulator voice;
+
+	/** The bearer token the providers' delivery callbacks present. */
+	static final String CALLBACK_TOKEN = "provider-callback-token-for-tests";
+
+	/** The acknowledgement links' key, shared by the notifier and the gateway. */
+	static final String LINK_KEY = "dGVzdC1saW5rLWtleS10ZXN0LWxpbmsta2V5LXRlc3QtbGluaw==";
+
 	static final String PKI_PASSWORD = "test-pki";
 
 	private Infrastructure(KafkaBroker kafka, RedisServer redis, DevPki pki, PkiLayout pkiLayout, Path auditKeyDir,
-			int mtlsPort) {
+			int mtlsPort, GreenMail mail, ProviderSimulator sms, ProviderSimulator voice) {
 		this.kafka = kafka;
 		this.redis = redis;
 		this.pki = pki;
 		this.pkiLayout = pkiLayout;
 		this.auditKeyDir = auditKeyDir;
 		this.mtlsPort = mtlsPort;
+		this.mail = mail;
+		this.sms = sms;
+		this.voice = voice;
 	}
 
 	static synchronized Infrastructure get() {
@@ -76,8 +98,11 @@ final class Infrastructure {
 				PkiLayout layout = pki.write(data.resolve("pki"), PKI_PASSWORD.toCharArray());
 				pki.issueTlsServer(List.of("localhost"), List.of("127.0.0.1"))
 					.writePkcs12(layout.gatewayTlsServer(), PkiLayout.TLS_SERVER_ALIAS, PKI_PASSWORD.toCharArray());
+				GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+				mail.start();
 				instance = new Infrastructure(kafka, redis, pki, layout, DevLogKey.ensure(data.resolve("audit-key")),
-						FreePorts.pick());
+						FreePorts.pick(), mail, ProviderSimulator.start(0, CALLBACK_TOKEN),
+						ProviderSimulator.start(0, CALLBACK_TOKEN));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

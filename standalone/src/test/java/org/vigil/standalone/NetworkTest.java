@@ -81,6 +81,18 @@ abstract class NetworkTest {
 		registry.add("vigil.audit.key-dir", () -> infrastructure.auditKeyDir.toString());
 		registry.add("vigil.gateway.mtls.port", () -> infrastructure.mtlsPort);
 		registry.add("vigil.gateway.totp.encryption-key", () -> TOTP_KEY);
+		// The notifier, with the officers' mailboxes on GreenMail and their phones on the
+		// simulated providers.
+		registry.add("vigil.notifier.enabled", () -> "true");
+		registry.add("vigil.notifier.link-key", () -> Infrastructure.LINK_KEY);
+		registry.add("vigil.gateway.ack-link-key", () -> Infrastructure.LINK_KEY);
+		registry.add("vigil.notifier.tick", () -> "50ms");
+		registry.add("vigil.notifier.callback-token", () -> Infrastructure.CALLBACK_TOKEN);
+		registry.add("vigil.notifier.mail.host", () -> "127.0.0.1");
+		registry.add("vigil.notifier.mail.port", () -> infrastructure.mail.getSmtp().getPort());
+		registry.add("vigil.notifier.mail.security", () -> "STARTTLS_OPTIONAL");
+		registry.add("vigil.notifier.sms.url", () -> infrastructure.sms.url().toString());
+		registry.add("vigil.notifier.voice.url", () -> infrastructure.voice.url().toString());
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

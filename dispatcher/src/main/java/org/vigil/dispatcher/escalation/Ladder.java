@@ -47,6 +47,7 @@ import org.vigil.protocol.event.RequestRouted;
 import org.vigil.protocol.event.ResponseOverdue;
 import org.vigil.protocol.event.StepEscalated;
 import org.vigil.protocol.event.StepSkipped;
+import org.vigil.protocol.notification.ContactChannel;
 
 /**
  * The life of one request in the dispatcher: which step is paging whom until when, and
@@ -245,7 +246,7 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 			return refuse(officer, "AcknowledgeRequest", officer + " was not paged and " + NOT_ALLOWED + this.to, now);
 		}
 		Draft draft = new Draft(this);
-		draft.acknowledge(officer, now);
+		draft.acknowledge(officer, acknowledgement.via(), now);
 		return draft.decide();
 	}
 
@@ -277,7 +278,7 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 		}
 		Draft draft = new Draft(this);
 		if (this.status.paging()) {
-			draft.acknowledge(officer, now);
+			draft.acknowledge(officer, ContactChannel.CONSOLE, now);
 		}
 		Response recorded = (until != null) ? new Response(ResponseKind.PRESERVED, until, response.note()) : response;
 		draft.emit((sequence) -> new RequestResponded(this.requestId, sequence, now, officer, recorded));
@@ -477,7 +478,7 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 		}
 
 		/** Stops the paging: the officer has the request, and owes an answer. */
-		void acknowledge(OfficerId officer, Instant now) {
+		void acknowledge(OfficerId officer, ContactChannel via, Instant now) {
 			Ladder ladder = this.from;
 			boolean wasPaged = this.paged.contains(officer);
 			boolean late = !wasPaged && this.everPaged.contains(officer);
@@ -485,7 +486,7 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 			if (ladder.drill) {
 				// The drill measured what it came for; nobody owes an answer to it.
 				emit((sequence) -> new RequestAcknowledged(ladder.requestId, sequence, now, officer, atStep, wasPaged,
-						late, null));
+						late, null, via));
 				emit((sequence) -> new RequestClosed(ladder.requestId, sequence, now,
 						RequestClosed.Outcome.DRILL_ACKNOWLEDGED));
 				this.acknowledgedBy = officer;
@@ -495,7 +496,7 @@ public record Ladder(RequestId requestId, CountryCode from, CountryCode to, Urge
 			}
 			Instant respondBy = now.plus(ladder.terms.respondWithin());
 			emit((sequence) -> new RequestAcknowledged(ladder.requestId, sequence, now, officer, atStep, wasPaged, late,
-					respondBy));
+					respondBy, via));
 			this.status = LadderStatus.ACKNOWLEDGED;
 			this.acknowledgedBy = officer;
 			this.paged = List.of();

@@ -26,6 +26,7 @@ import org.vigil.protocol.event.StepEscalated;
 import org.vigil.protocol.event.StepSkipped;
 import org.vigil.protocol.request.PreservationRequest;
 import org.vigil.protocol.request.SignedRequest;
+import org.vigil.protocol.notification.ContactChannel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,12 +122,25 @@ class LadderTest {
 			assertThat(event.by()).isEqualTo(OfficerId.of("de.b"));
 			assertThat(event.wasPaged()).isTrue();
 			assertThat(event.late()).isFalse();
+			assertThat(event.via()).isEqualTo(ContactChannel.CONSOLE);
 		});
 		assertThat(acknowledged.nextDeadline()).as("the time to respond")
 			.contains(ACCEPTED.plusSeconds(60).plus(Urgency.URGENT.defaultResponseDeadline()));
 		assertThat(acknowledged.ladder().acknowledge(ack, GERMANY, ACCEPTED.plusSeconds(61)).changed()).isFalse();
 		assertThat(acknowledged.ladder().deadlinePassed(routed.fence(), GERMANY, routed.deadline()).changed())
 			.isFalse();
+	}
+
+	@Test
+	void anAcknowledgementByTheLinkOfAMessageRecordsItsChannel() {
+		Ladder routed = Ladder.route(urgentFromFrance(), GERMANY, Optional.empty(), ACCEPTED).ladder();
+
+		Decision acknowledged = routed.acknowledge(new AcknowledgeRequest(routed.requestId(), OfficerId.of("de.b"),
+				ACCEPTED.plusSeconds(60), ContactChannel.EMAIL), GERMANY, ACCEPTED.plusSeconds(60));
+
+		assertThat(acknowledged.events()).singleElement()
+			.isInstanceOfSatisfying(RequestAcknowledged.class,
+					(event) -> assertThat(event.via()).isEqualTo(ContactChannel.EMAIL));
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import org.vigil.protocol.dispatch.RespondToRequest;
 import org.vigil.protocol.dispatch.SnoozeRequest;
 import org.vigil.protocol.dispatch.SubmitRequest;
 import org.vigil.protocol.dispatch.SupplyInformation;
+import org.vigil.protocol.notification.ContactChannel;
 
 /**
  * The audit entry of a command the network accepted: who did what to which request, and
@@ -41,7 +42,10 @@ public final class CommandAudit {
 					List.of(submit.request().from(), submit.request().to()));
 		}
 		if (command instanceof AcknowledgeRequest acknowledge) {
-			return entry(acknowledge.acceptedAt(), acknowledge.officer().value(), "ACKNOWLEDGE", id, "", correlation);
+			return entry(acknowledge.acceptedAt(), acknowledge.officer().value(), "ACKNOWLEDGE", id,
+					(acknowledge.via() != ContactChannel.CONSOLE)
+							? "by the link of a message sent by " + acknowledge.via().words() : "",
+					correlation);
 		}
 		if (command instanceof EscalateNow escalate) {
 			return entry(escalate.acceptedAt(), escalate.by().value(), "ESCALATE", id, "by hand", correlation);

@@ -47,9 +47,17 @@ public class RateLimitFilter extends OncePerRequestFilter {
 		this.perMinute = perMinute;
 	}
 
+	/**
+	 * Providers' delivery callbacks: not a person, authenticated by the notifier's own
+	 * bearer token, and a burst of receipts must not be throttled with the anonymous
+	 * user's share.
+	 */
+	static final String PROVIDER_RECEIPTS = "/api/v1/notifications/receipts";
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return this.perMinute == 0 || !request.getRequestURI().startsWith("/api/");
+		return this.perMinute == 0 || !request.getRequestURI().startsWith("/api/")
+				|| request.getRequestURI().equals(PROVIDER_RECEIPTS);
 	}
 
 	@Override

@@ -79,9 +79,13 @@ public class SecurityConfiguration {
 		RequestMatcher scrapeOnManagementPort = (request) -> managementPort > 0
 				&& request.getLocalPort() == managementPort && "/actuator/prometheus".equals(request.getRequestURI());
 		RequestMatcher ownCredentials = (request) -> request.getHeader("Authorization") != null;
+		RequestMatcher ackLink = PathPatternRequestMatcher.withDefaults().matcher("/ack");
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error", "/problems/**",
-					"/api/v1/audit/log-key", "/webjars/**", "/console.css", "/favicon.ico")
+					"/api/v1/audit/log-key", "/webjars/**", "/console.css", "/favicon.ico",
+					// The signed one-time token is the credential (acklink); providers
+					// present a bearer token of their own (the notifier checks it).
+					"/ack", "/api/v1/notifications/receipts")
 			.permitAll()
 			.requestMatchers(scrapeOnManagementPort)
 			.permitAll()
@@ -91,7 +95,7 @@ public class SecurityConfiguration {
 			.formLogin((form) -> form.successHandler(secondFactor.afterPassword()))
 			.addFilterAfter(secondFactor.filter(), BasicAuthenticationFilter.class)
 			.httpBasic((basic) -> basic.authenticationEntryPoint(ProblemResponses.unauthenticated()))
-			.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(ownCredentials))
+			.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(ownCredentials, ackLink))
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(ProblemResponses.unauthenticated(), api)
 				.defaultAccessDeniedHandlerFor(ProblemResponses.denied(), api))

@@ -29,6 +29,7 @@ import org.vigil.protocol.event.RequestEvent;
 import org.vigil.protocol.event.RequestResponded;
 import org.vigil.protocol.json.UnreadableRecord;
 import org.vigil.protocol.json.WireJson;
+import org.vigil.protocol.notification.DeliveryUpdate;
 
 import static org.vigil.gateway.audit.SubmissionAuditFilter.LOG_REQUEST_ID;
 
@@ -75,7 +76,7 @@ public class EventProjector {
 		this.receipts = receipts;
 	}
 
-	@KafkaListener(id = "vigil-gateway-projector", topics = { Topics.REQUESTS, Topics.EVENTS },
+	@KafkaListener(id = "vigil-gateway-projector", topics = { Topics.REQUESTS, Topics.EVENTS, Topics.NOTIFICATIONS },
 			groupId = "${vigil.gateway.consumer-group:vigil-gateway}", containerFactory = "gatewayBatchListenerFactory")
 	void project(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
 		Set<TopicPartition> partitions = new LinkedHashSet<>();
@@ -145,6 +146,12 @@ public class EventProjector {
 				this.receipts.accepted(submit);
 				return submit.request().id();
 			}
+			return null;
+		}
+		if (Topics.NOTIFICATIONS.equals(record.topic())) {
+			// Not reported as written: forgetting a request's whole status because one of
+			// its delivery updates is replayed would lose what its events wrote.
+			this.statuses.applyDelivery(WireJson.read(record.value(), DeliveryUpdate.class));
 			return null;
 		}
 		RequestEvent event = WireJson.read(record.value(), RequestEvent.class);

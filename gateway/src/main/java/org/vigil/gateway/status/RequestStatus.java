@@ -35,12 +35,14 @@ import org.vigil.protocol.request.PreservationRequest;
  * @param receipts the steps a signed receipt has been issued for
  * @param timeline its history, oldest first
  * @param drill whether it is a reachability drill filed by the network
+ * @param acknowledgedVia how it was acknowledged ({@code CONSOLE}, {@code EMAIL},
+ * {@code SMS}…); null until then
  */
 public record RequestStatus(String id, RequestState state, String from, String to, String urgency, Instant acceptedAt,
 		String submittedBy, Integer step, List<String> paged, Instant deadline, String deliveredTo, Instant deliveredAt,
 		String acknowledgedBy, Instant acknowledgedAt, Instant respondBy, Answer response, Instant preservedUntil,
 		String outcome, PreservationRequest request, String requestDigest, boolean signedByNetwork,
-		List<ReceiptKind> receipts, List<TimelineEntry> timeline, boolean drill) {
+		List<ReceiptKind> receipts, List<TimelineEntry> timeline, boolean drill, String acknowledgedVia) {
 
 	/**
 	 * An answer as the console shows it.

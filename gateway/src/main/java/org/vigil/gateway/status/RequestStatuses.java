@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +44,10 @@ import org.vigil.protocol.event.StepSkipped;
 import org.vigil.protocol.json.WireJson;
 import org.vigil.protocol.receipt.ReceiptKind;
 import org.vigil.protocol.request.PreservationRequest;
+import org.vigil.protocol.notification.ContactChannel;
+import org.vigil.protocol.notification.DeliveryKey;
+import org.vigil.protocol.notification.DeliveryStatus;
+import org.vigil.protocol.notification.DeliveryUpdate;
 
 /**
  * The requests' read model in Redis (layout in {@link GatewayKeys}).
@@ -73,6 +78,8 @@ public class RequestStatuses {
 	private static final String ACKNOWLEDGED_BY = "acknowledgedBy";
 
 	private static final String ACKNOWLEDGED_AT = "acknowledgedAt";
+
+	private static final String ACKNOWLEDGED_VIA = "acknowledgedVia";
 
 	private static final String DELIVERED_TO = "deliveredTo";
 
@@ -250,16 +257,20 @@ public class RequestStatuses {
 			fields.put(STATE, RequestState.ACKNOWLEDGED.name());
 			fields.put(ACKNOWLEDGED_BY, acknowledged.by().value());
 			fields.put(ACKNOWLEDGED_AT, acknowledged.at().toString());
+			fields.put(ACKNOWLEDGED_VIA, acknowledged.via().name());
 			fields.put(RESPOND_BY, (acknowledged.respondBy() != null) ? acknowledged.respondBy().toString() : "");
 			fields.put(PAGED, "");
 			fields.put(DEADLINE, "");
 			clearAlerts(event, previouslyPaged, List.of(), "acknowledged by " + acknowledged.by(), offence, frames);
-			text = "Acknowledged by " + acknowledged.by() + (acknowledged.late() ? " (late)" : "")
+			text = "Acknowledged by " + acknowledged.by()
+					+ ((acknowledged.via() != ContactChannel.CONSOLE) ? " via " + acknowledged.via().words() : "")
+					+ (acknowledged.late() ? " (late)" : "")
 					+ (acknowledged.wasPaged() ? "" : " (not among those paged)");
 		}
 		else if (event instanceof ResponseOverdue overdue) {
 			fields.put(ACKNOWLEDGED_BY, "");
 			fields.put(ACKNOWLEDGED_AT, "");
+			fields.put(ACKNOWLEDGED_VIA, "");
 			fields.put(RESPOND_BY, "");
 			text = overdue.acknowledgedBy() + " acknowledged but gave no answer by " + overdue.due()
 					+ ": the alert comes back";
@@ -430,7 +441,48 @@ public class RequestStatuses {
 						(request != null) ? WireJson.read(request.toString().getBytes(), PreservationRequest.class)
 								: null,
 						text(hash, REQUEST_DIGEST), Boolean.parseBoolean(text(hash, SIGNED_BY_NETWORK)),
-						receiptsIn(hash), timeline, isDrill(hash)));
+						receiptsIn(hash), timeline, isDrill(hash), blankToNull(text(hash, ACKNOWLEDGED_VIA))));
+	}
+
+	/**
+	 * Puts a message's fate on its request's timeline: queued, sent, delivered or failed
+	 * (a cancelled message was never sent, and is left out). Safe to repeat: an update
+	 * already projected adds nothing.
+	 * @return whether it was added
+	 */
+	public boolean applyDelivery(DeliveryUpdate update) {
+		// No check that the request is known yet: a replay may bring a request's delivery
+		// updates before its submission (another topic), and the read model converges
+		// whatever the order.
+		if (update.status() == DeliveryStatus.CANCELLED) {
+			return false;
+		}
+		Long added = this.redis.opsForSet()
+			.add(GatewayKeys.deliveriesProjected(update.requestId()),
+					update.key().value() + "|" + update.status().name());
+		if (added == null || added == 0) {
+			return false;
+		}
+		DeliveryKey key = update.key();
+		String text = switch (update.status()) {
+			case QUEUED -> key.channel().words() + " to " + key.officer() + " (step " + key.step() + ") queued for "
+					+ update.due();
+			case SENT -> key.channel().words() + " to " + key.officer() + " (step " + key.step() + ") sent";
+			case DELIVERED -> key.channel().words() + " to " + key.officer() + " (step " + key.step() + ") delivered";
+			case FAILED -> key.channel().words() + " to " + key.officer() + " (step " + key.step() + ") failed"
+					+ ((update.detail() != null) ? ": " + update.detail() : "");
+			case CANCELLED -> throw new IllegalStateException("left out above");
+		};
+		this.redis.opsForList()
+			.rightPush(GatewayKeys.timeline(update.requestId()),
+					new String(WireJson.write(new TimelineEntry(update.alertSequence(),
+							"Delivery" + capitalized(update.status()), update.at(), text))));
+		return true;
+	}
+
+	private static String capitalized(DeliveryStatus status) {
+		String name = status.name();
+		return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
 	}
 
 	/** The exact signed bytes the network accepted for a request. */

@@ -480,7 +480,7 @@ class RequestController {
 		return new RequestStatus(request.id().value(), RequestState.SUBMITTED, request.from().value(),
 				request.to().value(), request.urgency().name(), submit.acceptedAt(), submit.submittedBy().value(), null,
 				List.of(), null, null, null, null, null, null, null, null, null, request, submit.signed().digest(),
-				submit.signed().signedByNetwork(), List.of(), List.of(), submit.drill());
+				submit.signed().signedByNetwork(), List.of(), List.of(), submit.drill(), null);
 	}
 
 }

@@ -92,11 +92,24 @@ class RateLimitFilterTest {
 		}
 	}
 
+	@Test
+	void providersDeliveryCallbacksAreNotCountedAgainstAnyone() throws Exception {
+		RateLimitFilter filter = new RateLimitFilter(redis, Clock.systemUTC(), 2);
+		for (int i = 0; i < 5; i++) {
+			assertThat(call(filter, "anonymousUser", RateLimitFilter.PROVIDER_RECEIPTS).getStatus()).isEqualTo(200);
+		}
+	}
+
 	private static MockHttpServletResponse call(RateLimitFilter filter, String principal) throws Exception {
+		return call(filter, principal, "/api/v1/me");
+	}
+
+	private static MockHttpServletResponse call(RateLimitFilter filter, String principal, String path)
+			throws Exception {
 		SecurityContextHolder.getContext()
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of()));
-		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/me");
-		request.setRequestURI("/api/v1/me");
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+		request.setRequestURI(path);
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		filter.doFilter(request, response, new MockFilterChain());
 		return response;

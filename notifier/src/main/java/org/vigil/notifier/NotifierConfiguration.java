@@ -1,0 +1,127 @@
+package org.vigil.notifier;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.vigil.directory.replica.DirectoryReplica;
+import org.vigil.directory.replica.DirectoryReplicaConfiguration;
+import org.vigil.notifier.alerting.AlertHandler;
+import org.vigil.notifier.alerting.EventConsumer;
+import org.vigil.notifier.alerting.IndexRebuild;
+import org.vigil.notifier.channel.Channel;
+import org.vigil.notifier.channel.HttpProviderChannel;
+import org.vigil.notifier.channel.SmtpChannel;
+import org.vigil.notifier.queue.DeliveryLog;
+import org.vigil.notifier.queue.DeliveryQueue;
+import org.vigil.notifier.sending.RateLimits;
+import org.vigil.notifier.sending.ReceiptController;
+import org.vigil.notifier.sending.Sender;
+import org.vigil.protocol.notification.AckTokens;
+import org.vigil.protocol.notification.ContactChannel;
+
+/**
+ * The notifier: the channels configured, the queue, the sender and the consumer of
+ * {@code vigil.events}. Needs a {@link Clock}, Kafka and Redis. Off with
+ * {@code vigil.notifier.enabled=false}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "vigil.notifier", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(NotifierProperties.class)
+@Import({ DirectoryReplicaConfiguration.class, ReceiptController.class })
+public class NotifierConfiguration {
+
+	/** Where the gateway serves the acknowledgement page. */
+	public static final String ACK_PATH = "/ack";
+
+	@Bean
+	DeliveryQueue deliveryQueue(StringRedisTemplate redis, NotifierProperties properties) {
+		return new DeliveryQueue(redis, new NotifierKeys(properties.keyPrefix()));
+	}
+
+	@Bean(destroyMethod = "close")
+	Producer<String, byte[]> notifierProducer(KafkaProperties kafka) {
+		Map<String, Object> config = kafka.buildProducerProperties();
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+		return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+	}
+
+	@Bean
+	DeliveryLog deliveryLog(Producer<String, byte[]> notifierProducer, NotifierProperties properties) {
+		return new DeliveryLog(notifierProducer, properties.publishTimeout());
+	}
+
+	@Bean(destroyMethod = "")
+	ExecutorService notifierSendPool(NotifierProperties properties) {
+		AtomicInteger count = new AtomicInteger();
+		return Executors.newFixedThreadPool(properties.senderThreads(), (task) -> {
+			Thread thread = new Thread(task, "notifier-send-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	@Bean
+	Sender notifierSender(DeliveryQueue queue, DeliveryLog deliveryLog, DirectoryReplica directory,
+			NotifierProperties properties, Clock clock, ExecutorService notifierSendPool) {
+		Map<ContactChannel, Channel> channels = new EnumMap<>(ContactChannel.class);
+		RateLimits limits = new RateLimits(System::nanoTime);
+		NotifierProperties.Mail mail = properties.mail();
+		if (mail != null) {
+			channels.put(ContactChannel.EMAIL, new SmtpChannel(mail.host(), mail.port(), mail.security(),
+					mail.sslTrust(), mail.username(), mail.password(), mail.from(), mail.timeout()));
+			limits.limit(ContactChannel.EMAIL, mail.perSecond(), mail.burst());
+		}
+		provider(ContactChannel.SMS, properties.sms(), properties, channels, limits);
+		provider(ContactChannel.VOICE, properties.voice(), properties, channels, limits);
+		String base = properties.publicUrl().replaceAll("/+$", "");
+		return new Sender(queue, deliveryLog, channels, limits, directory, AckTokens.fromBase64(properties.linkKey()),
+				new Sender.Settings(properties.lease(), properties.receiptWithin(), properties.batch(),
+						properties.linkValidity(), base + ACK_PATH, base + "/"),
+				clock, notifierSendPool);
+	}
+
+	private static void provider(ContactChannel kind, NotifierProperties.Provider provider,
+			NotifierProperties properties, Map<ContactChannel, Channel> channels, RateLimits limits) {
+		if (provider == null) {
+			return;
+		}
+		channels.put(kind, new HttpProviderChannel(kind, provider.url(), provider.username(), provider.password(),
+				provider.template(), properties.effectiveCallbackUrl(), provider.timeout()));
+		limits.limit(kind, provider.perSecond(), provider.burst());
+	}
+
+	@Bean
+	AlertHandler alertHandler(DeliveryQueue queue, DeliveryLog deliveryLog, DirectoryReplica directory, Clock clock,
+			Sender sender) {
+		return new AlertHandler(queue, deliveryLog, directory, clock, sender.channels());
+	}
+
+	@Bean
+	NotifierService notifierService(KafkaProperties kafka, NotifierProperties properties, AlertHandler handler,
+			Sender sender, ExecutorService notifierSendPool, DeliveryQueue queue, Clock clock) {
+		String bootstrap = String.join(",", kafka.getBootstrapServers());
+		EventConsumer consumer = new EventConsumer(bootstrap, properties.consumerGroup(), handler);
+		return new NotifierService(new IndexRebuild(bootstrap, handler, queue, clock), consumer, sender,
+				notifierSendPool, properties.tick());
+	}
+
+}

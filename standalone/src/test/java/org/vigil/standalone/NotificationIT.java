@@ -1,0 +1,211 @@
+package org.vigil.standalone;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+import org.vigil.directory.party.ContactPoint;
+import org.vigil.directory.party.Officer;
+import org.vigil.directory.policy.StepTarget;
+import org.vigil.directory.seed.SeedDirectory;
+import org.vigil.embedded.provider.ProviderSimulator;
+import org.vigil.protocol.CountryCode;
+import org.vigil.protocol.OfficerId;
+import org.vigil.protocol.notification.ContactChannel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Reaching a sleeping officer with the console closed: an EMERGENCY request texts and
+ * mails the on-call officer at once and calls them two minutes later; the link in the
+ * e-mail acknowledges, which stops the ladder and tells the requester it came by e-mail;
+ * and a provider outage hands the page to the next channel within seconds. The officers'
+ * mailboxes are on a real SMTP server (GreenMail), their phones on simulated providers,
+ * all on loopback.
+ */
+class NotificationIT extends NetworkTest {
+
+	private static final Duration WITHIN = Duration.ofSeconds(20);
+
+	private static final Pattern LINK = Pattern.compile("https?://\\S+/ack\\?t=([A-Za-z0-9_.-]+)");
+
+	private final Infrastructure infrastructure = Infrastructure.get();
+
+	@BeforeEach
+	void providersDeliverAndReportToThisNetwork() {
+		URI receipts = URI.create("http://127.0.0.1:" + this.port + "/api/v1/notifications/receipts");
+		this.infrastructure.sms.behave(ProviderSimulator.Behaviour.DELIVER);
+		this.infrastructure.voice.behave(ProviderSimulator.Behaviour.DELIVER);
+		this.infrastructure.sms.reportTo(receipts);
+		this.infrastructure.voice.reportTo(receipts);
+	}
+
+	private static Officer officer(OfficerId id) {
+		return SeedDirectory.demo()
+			.contactPoints()
+			.stream()
+			.filter((contactPoint) -> contactPoint.country().equals(CountryCode.of("DE")))
+			.map(ContactPoint::officers)
+			.flatMap(List::stream)
+			.filter((officer) -> officer.id().equals(id))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static String address(Officer officer, ContactChannel channel) {
+		return officer.verifiedContact(channel).orElseThrow().address();
+	}
+
+	private List<MimeMessage> mailTo(String address, String requestId) {
+		return Arrays.stream(this.infrastructure.mail.getReceivedMessages()).filter((message) -> {
+			try {
+				return message.getAllRecipients()[0].toString().equals(address)
+						&& message.getContent().toString().contains(requestId);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
+	}
+
+	private static boolean about(ProviderSimulator.Message message, String requestId) {
+		return message.reference().startsWith(requestId + "/");
+	}
+
+	private List<ProviderSimulator.Message> calls(String number, String requestId) {
+		return this.infrastructure.voice.messagesTo(number)
+			.stream()
+			.filter((message) -> about(message, requestId))
+			.toList();
+	}
+
+	private static List<String> timeline(JsonNode status) {
+		return status.get("timeline").valueStream().map((entry) -> entry.get("text").asString()).toList();
+	}
+
+	@Test
+	void anEmergencyTextsMailsAndCallsTheOfficerAndTheLinkInTheMailAcknowledges() throws Exception {
+		Officer onCall = officer(onCall("DE", StepTarget.PRIMARY_ON_CALL));
+		String number = address(onCall, ContactChannel.SMS);
+		String mailbox = address(onCall, ContactChannel.EMAIL);
+		try (ConsoleSession requester = ConsoleSession.login(this.port, "fr.requester", PASSWORD)) {
+			HttpResponse<String> submitted = requester.post("/api/v1/requests", preservationRequest("DE", "EMERGENCY"));
+			assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+			String id = json(submitted).get("id").asString();
+
+			// At once: a text to their phone and a message to their mailbox; no call yet.
+			await().atMost(WITHIN)
+				.until(() -> this.infrastructure.sms.messagesTo(number).stream().anyMatch((m) -> about(m, id))
+						&& !mailTo(mailbox, id).isEmpty());
+			assertThat(calls(number, id)).isEmpty();
+
+			// Two minutes later, a call.
+			this.clock.advance(Duration.ofMinutes(2));
+			await().atMost(WITHIN).until(() -> !calls(number, id).isEmpty());
+
+			// The link in the e-mail: GET only asks, POST acknowledges.
+			MimeMessage mail = mailTo(mailbox, id).get(0);
+			Matcher link = LINK.matcher(mail.getContent().toString());
+			assertThat(link.find()).as(mail.getContent().toString()).isTrue();
+			String token = link.group(1);
+			HttpClient anonymous = HttpClient.newHttpClient();
+			URI ack = URI.create("http://127.0.0.1:" + this.port + "/ack");
+			HttpResponse<String> page = anonymous.send(
+					HttpRequest.newBuilder(URI.create(ack + "?t=" + token)).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(page.body()).contains("method=\"post\"").contains(id);
+			assertThat(json(requester.get("/api/v1/requests/" + id)).get("acknowledgedBy").isNull()).isTrue();
+
+			HttpResponse<String> acknowledged = anonymous.send(postForm(ack, token),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(202);
+
+			await().atMost(WITHIN).untilAsserted(() -> {
+				JsonNode status = json(requester.get("/api/v1/requests/" + id));
+				assertThat(status.get("state").asString()).isEqualTo("ACKNOWLEDGED");
+				assertThat(status.get("acknowledgedBy").asString()).isEqualTo(onCall.id().value());
+				assertThat(status.get("acknowledgedVia").asString()).isEqualTo("EMAIL");
+				assertThat(timeline(status)).contains("Acknowledged by " + onCall.id() + " via e-mail")
+					.anyMatch((text) -> text.startsWith("SMS to " + onCall.id() + " (step 1) delivered"))
+					.anyMatch((text) -> text.startsWith("e-mail to " + onCall.id() + " (step 1) sent"))
+					.anyMatch((text) -> text.startsWith("voice call to " + onCall.id() + " (step 1) sent"));
+			});
+
+			// The link works once; a forged or altered one not at all.
+			HttpResponse<String> again = anonymous.send(postForm(ack, token), HttpResponse.BodyHandlers.ofString());
+			assertThat(again.statusCode()).isIn(200, 410);
+			assertThat(again.body()).doesNotContain("is acknowledged by");
+			String forged = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+			assertThat(anonymous.send(postForm(ack, forged), HttpResponse.BodyHandlers.ofString()).statusCode())
+				.isEqualTo(404);
+			assertThat(anonymous
+				.send(HttpRequest.newBuilder(URI.create(ack + "?t=not-a-token")).GET().build(),
+						HttpResponse.BodyHandlers.ofString())
+				.statusCode()).isEqualTo(404);
+		}
+	}
+
+	@Test
+	void aDeliveryReportWithoutTheProvidersTokenIsRefused() throws Exception {
+		HttpResponse<String> answer = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/notifications/receipts"))
+				.header("Content-Type", "application/json")
+				.header("Authorization", "Bearer not-the-token")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("{\"reference\": \"req-nothing-1/1.1/de.mueller/SMS\", \"status\": \"failed\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(answer.statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void aProviderOutageMovesThePageToTheNextChannelWithinSeconds() throws Exception {
+		Officer onCall = officer(onCall("DE", StepTarget.PRIMARY_ON_CALL));
+		String number = address(onCall, ContactChannel.SMS);
+		this.infrastructure.sms.behave(ProviderSimulator.Behaviour.OUTAGE);
+		try (ConsoleSession requester = ConsoleSession.login(this.port, "fr.requester", PASSWORD);
+				ConsoleSession officer = ConsoleSession.login(this.port, onCall.id().value(), PASSWORD)) {
+			String id = json(requester.post("/api/v1/requests", preservationRequest("DE", "EMERGENCY"))).get("id")
+				.asString();
+
+			// The text is refused; the call planned for two minutes later rings now, with
+			// the clock standing still.
+			await().atMost(WITHIN).until(() -> !calls(number, id).isEmpty());
+			assertThat(this.infrastructure.sms.messagesTo(number).stream().filter((m) -> about(m, id)))
+				.allMatch(ProviderSimulator.Message::refused);
+			await().atMost(WITHIN)
+				.untilAsserted(() -> assertThat(timeline(json(requester.get("/api/v1/requests/" + id))))
+					.anyMatch((text) -> text.startsWith("SMS to " + onCall.id() + " (step 1) failed")
+							&& text.contains("HTTP 503")));
+
+			assertThat(officer.post("/api/v1/requests/" + id + "/acknowledgement", null).statusCode()).isEqualTo(202);
+		}
+		finally {
+			this.infrastructure.sms.behave(ProviderSimulator.Behaviour.DELIVER);
+		}
+	}
+
+	private static HttpRequest postForm(URI uri, String token) {
+		return HttpRequest.newBuilder(uri)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("t=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+			.build();
+	}
+
+}
