@@ -473,11 +473,11 @@ class FaultSuiteIT {
 		Files.createDirectories(logFile.getParent());
 		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
 				"-cp", System.getProperty("java.class.path"), FaultNode.class.getName(), "--server.address=127.0.0.1",
-				"--server.port=" + port, "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redis.port(),
-				"--vigil.gateway.pki-dir=" + pki.root(), "--vigil.gateway.pki-password=" + PKI_PASSWORD,
-				"--vigil.directory.pki-dir=" + pki.root(), "--vigil.directory.pki-password=" + PKI_PASSWORD,
-				"--vigil.audit.key-dir=" + auditKey,
+				"--server.port=" + port, "--vigil.gateway.mtls.port=" + FreePorts.pick(),
+				"--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--spring.data.redis.host=127.0.0.1",
+				"--spring.data.redis.port=" + redis.port(), "--vigil.gateway.pki-dir=" + pki.root(),
+				"--vigil.gateway.pki-password=" + PKI_PASSWORD, "--vigil.directory.pki-dir=" + pki.root(),
+				"--vigil.directory.pki-password=" + PKI_PASSWORD, "--vigil.audit.key-dir=" + auditKey,
 				// Each node keeps a ledger of its own: the ledger has one writer.
 				"--vigil.audit.key-prefix=vigil:audit-" + name, "--vigil.audit.consumer-group=vigil-audit-" + name,
 				"--vigil.audit.checkpoint-interval=1s", "--vigil.gateway.demo-password=" + PASSWORD,

@@ -134,6 +134,7 @@ public final class SubmitToAlert {
 						"-Xmx" + options.text("network-heap", "1g"), "-jar", jar.toString(),
 						"--vigil.standalone.data-dir=" + data, "--vigil.standalone.kafka-port=" + kafkaPort,
 						"--server.address=127.0.0.1", "--server.port=" + httpPort,
+						"--vigil.gateway.mtls.port=" + FreePorts.pick(),
 						// Every step gets an hour, so no ladder escalates while we
 						// measure.
 						"--vigil.dispatcher.deadline-override=3600s",
