@@ -47,7 +47,7 @@ class ApiProblemsIT extends NetworkTest {
 	void aRoleThatMayNotGets403() throws Exception {
 		JsonNode problem = problem(send("fr.requester", "GET", "/api/v1/overview", null, null), 403,
 				"/problems/not-allowed");
-		assertThat(problem.get("detail").asString()).contains("supervisors");
+		assertThat(problem.get("detail").asString()).as("the detail names the caller's roles").contains("[REQUESTER]");
 	}
 
 	@Test

@@ -213,7 +213,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		String detail = "Your roles do not allow this";
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof VigilUser user) {
-			detail += user.secondFactorHint();
+			// Name them: "which of my roles is missing?" is the first question at 3 a.m.
+			detail = "Your roles " + new java.util.TreeSet<>(user.roles()) + " do not allow this"
+					+ user.secondFactorHint();
 		}
 		return response(Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.NOT_ALLOWED, "Not allowed", detail));
 	}
