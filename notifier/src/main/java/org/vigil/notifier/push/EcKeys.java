@@ -50,7 +50,8 @@ public final class EcKeys {
 	}
 
 	/**
-	 * @throws IllegalArgumentException if it is not an uncompressed point on P-256 */
+	 * @throws IllegalArgumentException if it is not an uncompressed point on P-256
+	 */
 	public static ECPublicKey publicKey(byte[] uncompressed) {
 		if (uncompressed.length != 65 || uncompressed[0] != 4) {
 			throw new IllegalArgumentException("not an uncompressed P-256 point (65 bytes starting with 4)");
