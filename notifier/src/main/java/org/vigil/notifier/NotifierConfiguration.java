@@ -96,8 +96,11 @@ public class NotifierConfiguration {
 		provider(ContactChannel.VOICE, properties.voice(), properties, channels, limits);
 		NotifierProperties.Push push = properties.push();
 		if (push != null) {
+			// The push service checks a VAPID token's expiry against its own clock, the
+			// real one, as a TLS peer checks a certificate: signed at the system's time.
 			channels.put(ContactChannel.PUSH,
-					new PushChannel(new Vapid(push.vapidPublicKey(), push.vapidPrivateKey(), push.subject(), clock),
+					new PushChannel(
+							new Vapid(push.vapidPublicKey(), push.vapidPrivateKey(), push.subject(), Clock.systemUTC()),
 							push.ttl(), push.timeout(), push.allowLoopback()));
 			limits.limit(ContactChannel.PUSH, push.perSecond(), push.burst());
 		}
