@@ -95,7 +95,7 @@ public class NotifierConfiguration {
 		provider(ContactChannel.SMS, properties.sms(), properties, channels, limits);
 		provider(ContactChannel.VOICE, properties.voice(), properties, channels, limits);
 		NotifierProperties.Push push = properties.push();
-		if (push != null) {
+		if (push != null && push.configured()) {
 			// The push service checks a VAPID token's expiry against its own clock, the
 			// real one, as a TLS peer checks a certificate: signed at the system's time.
 			channels.put(ContactChannel.PUSH,

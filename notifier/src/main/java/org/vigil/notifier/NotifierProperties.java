@@ -128,7 +128,7 @@ public record NotifierProperties(@DefaultValue("true") boolean enabled,
 	 * @param vapidPublicKey the application server's P-256 public key, uncompressed,
 	 * base64url; browsers subscribe with it (the standalone network generates a pair once
 	 * into its data directory)
-	 * @param vapidPrivateKey its private scalar, base64url
+	 * @param vapidPrivateKey its private scalar, base64url; both empty for no push
 	 * @param subject the contact the push services see ({@code mailto:} or
 	 * {@code https:})
 	 * @param ttl how long a push service keeps a message for a browser that is offline
@@ -143,11 +143,20 @@ public record NotifierProperties(@DefaultValue("true") boolean enabled,
 			@DefaultValue("20") double perSecond, @DefaultValue("40") int burst) {
 
 		public Push {
-			if (vapidPublicKey == null || vapidPublicKey.isBlank() || vapidPrivateKey == null
-					|| vapidPrivateKey.isBlank()) {
+			vapidPublicKey = (vapidPublicKey != null) ? vapidPublicKey.trim() : "";
+			vapidPrivateKey = (vapidPrivateKey != null) ? vapidPrivateKey.trim() : "";
+			if (vapidPublicKey.isEmpty() != vapidPrivateKey.isEmpty()) {
 				throw new IllegalArgumentException(
-						"vigil.notifier.push.vapid-public-key and vapid-private-key are required for push");
+						"vigil.notifier.push.vapid-public-key and vapid-private-key go together");
 			}
+		}
+
+		/**
+		 * Whether push is on: both keys given (a deployment passes empty ones for no
+		 * push).
+		 */
+		public boolean configured() {
+			return !this.vapidPublicKey.isEmpty();
 		}
 
 	}
