@@ -97,7 +97,10 @@ public class PushChannel implements Channel {
 			HttpResponse<Void> response = this.client.send(request, HttpResponse.BodyHandlers.discarding());
 			int status = response.statusCode();
 			if (status / 100 == 2) {
-				return SendOutcome.accepted(response.headers().firstValue("Location").orElse(message.key().value()));
+				// Not the push service's Location: it addresses the browser's message,
+				// and
+				// vigil.notifications, kept forever, holds no addresses.
+				return SendOutcome.accepted(message.key().value());
 			}
 			if (status == 404 || status == 410) {
 				return SendOutcome.failed("the push subscription is gone (HTTP " + status + ")");
