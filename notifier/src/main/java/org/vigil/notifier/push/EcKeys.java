@@ -59,7 +59,7 @@ public final class EcKeys {
 		ECPoint point = new ECPoint(new BigInteger(1, Arrays.copyOfRange(uncompressed, 1, 33)),
 				new BigInteger(1, Arrays.copyOfRange(uncompressed, 33, 65)));
 		try {
-			// The provider checks that the point is on the curve.
+			// ECDH refuses a point off the curve (PayloadEncryption), so no check here.
 			return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, P256));
 		}
 		catch (GeneralSecurityException ex) {

@@ -82,8 +82,16 @@ public class PushChannel implements Channel {
 		catch (IOException | IllegalArgumentException ex) {
 			return SendOutcome.failed("push endpoint unusable: " + ex.getClass().getSimpleName());
 		}
-		byte[] body = PayloadEncryption.encrypt(payload(message).getBytes(StandardCharsets.UTF_8),
-				EcKeys.decode(message.push().p256dh()), EcKeys.decode(message.push().auth()));
+		byte[] body;
+		try {
+			body = PayloadEncryption.encrypt(payload(message).getBytes(StandardCharsets.UTF_8),
+					EcKeys.decode(message.push().p256dh()), EcKeys.decode(message.push().auth()));
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			// A key that is not a point on P-256 (PushKeys checks only its form): sending
+			// again would not help, so fail over now rather than throw and be retried.
+			return SendOutcome.failed("the push subscription's key is unusable: " + ex.getMessage());
+		}
 		HttpRequest request = HttpRequest.newBuilder(endpoint)
 			.timeout(this.timeout)
 			.header("Authorization", this.vapid.authorization(endpoint))

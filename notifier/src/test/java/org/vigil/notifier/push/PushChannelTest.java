@@ -94,6 +94,19 @@ class PushChannelTest {
 		assertThat(this.service.pushes()).isEmpty();
 	}
 
+	@Test
+	void aSubscriptionKeyOffTheCurveFailsInsteadOfThrowing() {
+		Subscription subscription = this.service.subscribe(this.vapid.publicKey());
+		byte[] point = EcKeys.decode(subscription.p256dh());
+		point[64] ^= 1;
+		Subscription broken = new Subscription(subscription.endpoint(), EcKeys.encode(point), subscription.auth());
+
+		SendOutcome outcome = this.channel.send(message(broken, Urgency.EMERGENCY));
+
+		assertThat(outcome.accepted()).isFalse();
+		assertThat(this.service.pushes()).isEmpty();
+	}
+
 	private static OutgoingMessage message(Subscription subscription, Urgency urgency) {
 		return new OutgoingMessage(KEY, subscription.endpoint(), "[Vigil] " + urgency + " preservation request",
 				"A request from FR is waiting for you.", "http://127.0.0.1:8080/ack?t=abc", urgency,
