@@ -32,11 +32,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * in order: they share a partition, and a partition has one thread
  * @param ackLinkKey the HMAC key of the acknowledgement links in messages, base64, the
  * notifier's {@code vigil.notifier.link-key}; empty or absent, links are refused
+ * @param pushPublicKey the VAPID public key browsers subscribe to push alerts with (the
+ * notifier's {@code vigil.notifier.push.vapid-public-key}); empty or absent, the console
+ * offers no alerts
  */
 @ConfigurationProperties("vigil.gateway")
 public record GatewayProperties(String demoPassword, Duration publishTimeout, String consumerGroup, Path pkiDir,
 		String pkiPassword, Duration clockSkew, Integer maxSignedRequestBytes, Integer requestsPerMinute,
-		Integer projectorThreads, Long maxRequestBytes, String ackLinkKey) {
+		Integer projectorThreads, Long maxRequestBytes, String ackLinkKey, String pushPublicKey) {
 
 	public GatewayProperties {
 		publishTimeout = (publishTimeout != null) ? publishTimeout : Duration.ofSeconds(10);
@@ -51,6 +54,7 @@ public record GatewayProperties(String demoPassword, Duration publishTimeout, St
 					+ "vigil.gateway.max-signed-request-bytes (" + maxSignedRequestBytes + ")");
 		}
 		ackLinkKey = (ackLinkKey != null) ? ackLinkKey.trim() : "";
+		pushPublicKey = (pushPublicKey != null) ? pushPublicKey.trim() : "";
 		if (requestsPerMinute < 0) {
 			throw new IllegalArgumentException("vigil.gateway.requests-per-minute is 0 (no limit) or more");
 		}

@@ -28,6 +28,8 @@ import org.vigil.notifier.alerting.IndexRebuild;
 import org.vigil.notifier.channel.Channel;
 import org.vigil.notifier.channel.HttpProviderChannel;
 import org.vigil.notifier.channel.SmtpChannel;
+import org.vigil.notifier.push.PushChannel;
+import org.vigil.notifier.push.Vapid;
 import org.vigil.notifier.queue.DeliveryLog;
 import org.vigil.notifier.queue.DeliveryQueue;
 import org.vigil.notifier.sending.RateLimits;
@@ -92,6 +94,16 @@ public class NotifierConfiguration {
 		}
 		provider(ContactChannel.SMS, properties.sms(), properties, channels, limits);
 		provider(ContactChannel.VOICE, properties.voice(), properties, channels, limits);
+		NotifierProperties.Push push = properties.push();
+		if (push != null && push.configured()) {
+			// The push service checks a VAPID token's expiry against its own clock, the
+			// real one, as a TLS peer checks a certificate: signed at the system's time.
+			channels.put(ContactChannel.PUSH,
+					new PushChannel(
+							new Vapid(push.vapidPublicKey(), push.vapidPrivateKey(), push.subject(), Clock.systemUTC()),
+							push.ttl(), push.timeout(), push.allowLoopback()));
+			limits.limit(ContactChannel.PUSH, push.perSecond(), push.burst());
+		}
 		String base = properties.publicUrl().replaceAll("/+$", "");
 		return new Sender(queue, deliveryLog, channels, limits, directory, AckTokens.fromBase64(properties.linkKey()),
 				new Sender.Settings(properties.lease(), properties.receiptWithin(), properties.batch(),

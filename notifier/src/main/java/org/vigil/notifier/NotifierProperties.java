@@ -32,6 +32,7 @@ import org.vigil.notifier.channel.SmtpChannel;
  * @param mail the SMTP relay; absent for no e-mail
  * @param sms the SMS provider; absent for no SMS
  * @param voice the voice provider; absent for no calls
+ * @param push Web Push to the console's service worker; absent for no push
  */
 @ConfigurationProperties("vigil.notifier")
 public record NotifierProperties(@DefaultValue("true") boolean enabled,
@@ -41,7 +42,7 @@ public record NotifierProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("4") int senderThreads, String linkKey, @DefaultValue("12h") Duration linkValidity,
 		@DefaultValue("http://127.0.0.1:8080") String publicUrl, @DefaultValue("") String callbackToken,
 		@DefaultValue("") String callbackUrl, @DefaultValue("10s") Duration publishTimeout, Mail mail, Provider sms,
-		Provider voice) {
+		Provider voice, Push push) {
 
 	/** The path of the delivery callback, on the notifier's (or standalone's) server. */
 	public static final String RECEIPTS_PATH = "/api/v1/notifications/receipts";
@@ -117,6 +118,45 @@ public record NotifierProperties(@DefaultValue("true") boolean enabled,
 			if (url == null) {
 				throw new IllegalArgumentException("a provider's url is required");
 			}
+		}
+
+	}
+
+	/**
+	 * Web Push (VAPID, RFC 8292) to the browsers officers enabled alerts in.
+	 *
+	 * @param vapidPublicKey the application server's P-256 public key, uncompressed,
+	 * base64url; browsers subscribe with it (the standalone network generates a pair once
+	 * into its data directory)
+	 * @param vapidPrivateKey its private scalar, base64url; both empty for no push
+	 * @param subject the contact the push services see ({@code mailto:} or
+	 * {@code https:})
+	 * @param ttl how long a push service keeps a message for a browser that is offline
+	 * @param timeout for one request
+	 * @param allowLoopback whether push endpoints on this host are used (tests only)
+	 * @param perSecond the most messages a second, sustained
+	 * @param burst the most messages at once
+	 */
+	public record Push(String vapidPublicKey, String vapidPrivateKey,
+			@DefaultValue("mailto:vigil@localhost") String subject, @DefaultValue("1h") Duration ttl,
+			@DefaultValue("10s") Duration timeout, @DefaultValue("false") boolean allowLoopback,
+			@DefaultValue("20") double perSecond, @DefaultValue("40") int burst) {
+
+		public Push {
+			vapidPublicKey = (vapidPublicKey != null) ? vapidPublicKey.trim() : "";
+			vapidPrivateKey = (vapidPrivateKey != null) ? vapidPrivateKey.trim() : "";
+			if (vapidPublicKey.isEmpty() != vapidPrivateKey.isEmpty()) {
+				throw new IllegalArgumentException(
+						"vigil.notifier.push.vapid-public-key and vapid-private-key go together");
+			}
+		}
+
+		/**
+		 * Whether push is on: both keys given (a deployment passes empty ones for no
+		 * push).
+		 */
+		public boolean configured() {
+			return !this.vapidPublicKey.isEmpty();
 		}
 
 	}

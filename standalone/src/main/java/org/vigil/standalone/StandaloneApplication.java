@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
@@ -52,6 +53,7 @@ public class StandaloneApplication {
 		Path auditKey = DevLogKey.ensure(dataDir.resolve("audit-key"));
 		String totpKey = DevTotpKey.ensure(dataDir.resolve("totp-key"));
 		String linkKey = DevLinkKey.ensure(dataDir.resolve("link-key"));
+		List<String> vapid = DevVapidKeys.ensure(dataDir.resolve("vapid-keys"));
 		EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(dataDir, kafkaPort, redisPort);
 		SpringApplication application = new SpringApplication(StandaloneApplication.class);
 		application.setAdditionalProfiles(DEMO_PROFILE);
@@ -67,6 +69,9 @@ public class StandaloneApplication {
 		defaults.put("vigil.gateway.totp.encryption-key", totpKey);
 		defaults.put("vigil.gateway.ack-link-key", linkKey);
 		defaults.put("vigil.notifier.link-key", linkKey);
+		defaults.put("vigil.notifier.push.vapid-public-key", vapid.get(0));
+		defaults.put("vigil.notifier.push.vapid-private-key", vapid.get(1));
+		defaults.put("vigil.gateway.push-public-key", vapid.get(0));
 		application.setDefaultProperties(defaults);
 		// Our own hook, so that Kafka and Redis stop only after every service has let go
 		// of them.

@@ -258,6 +258,15 @@ class AuthorizationMatrixIT extends NetworkTest {
 		rows.add(new Row("GET", "/api/v1/audit/proof/consistency?from=0", null, null, Scope.NONE, Set.of(200, 422),
 				AUDIT_READERS, Outcome.FORBIDDEN));
 		rows.add(new Row("GET", "/api/v1/audit/export", null, null, Scope.NONE, OK, AUDIT_READERS, Outcome.FORBIDDEN));
+		// 404 where no VAPID key is configured; the subscription rows send no
+		// subscription
+		// (400 after the role check), so that the table writes nothing to the directory.
+		rows.add(new Row("GET", "/api/v1/push/vapid-public-key", null, null, Scope.NONE, Set.of(200, 404), EVERYONE,
+				Outcome.FORBIDDEN));
+		rows.add(new Row("PUT", "/api/v1/me/push-subscription", JSON, "{}", Scope.NONE, Set.of(400, 404),
+				RECEIVING_OFFICERS, Outcome.FORBIDDEN));
+		rows.add(new Row("DELETE", "/api/v1/me/push-subscription", null, null, Scope.NONE, Set.of(204, 409),
+				RECEIVING_OFFICERS, Outcome.FORBIDDEN));
 		return List.copyOf(rows);
 	}
 

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
@@ -18,6 +21,8 @@ import org.vigil.directory.seed.SeedDirectory;
 import org.vigil.embedded.FreePorts;
 import org.vigil.embedded.kafka.KafkaBroker;
 import org.vigil.embedded.provider.ProviderSimulator;
+import org.vigil.embedded.push.PushServiceSimulator;
+import org.vigil.notifier.push.EcKeys;
 import org.vigil.embedded.redis.RedisServer;
 import org.vigil.protocol.pki.DevPki;
 import org.vigil.protocol.pki.PkiLayout;
@@ -54,6 +59,12 @@ final class Infrastructure {
 	/** The voice provider. */
 	final ProviderSimulator voice;
 
+	/** The push service the officers' browsers subscribe at. */
+	final PushServiceSimulator push;
+
+	/** The notifier's VAPID key pair: public, private (base64url). */
+	static final String[] VAPID = vapidKeys();
+
 	/** The bearer token the providers' delivery callbacks present. */
 	static final String CALLBACK_TOKEN = "provider-callback-token-for-tests";
 
@@ -63,7 +74,7 @@ final class Infrastructure {
 	static final String PKI_PASSWORD = "test-pki";
 
 	private Infrastructure(KafkaBroker kafka, RedisServer redis, DevPki pki, PkiLayout pkiLayout, Path auditKeyDir,
-			int mtlsPort, GreenMail mail, ProviderSimulator sms, ProviderSimulator voice) {
+			int mtlsPort, GreenMail mail, ProviderSimulator sms, ProviderSimulator voice, PushServiceSimulator push) {
 		this.kafka = kafka;
 		this.redis = redis;
 		this.pki = pki;
@@ -73,6 +84,13 @@ final class Infrastructure {
 		this.mail = mail;
 		this.sms = sms;
 		this.voice = voice;
+		this.push = push;
+	}
+
+	private static String[] vapidKeys() {
+		KeyPair keys = EcKeys.generate();
+		return new String[] { EcKeys.encode(EcKeys.uncompressed((ECPublicKey) keys.getPublic())),
+				EcKeys.encode(EcKeys.scalar((ECPrivateKey) keys.getPrivate())) };
 	}
 
 	static synchronized Infrastructure get() {
@@ -102,7 +120,7 @@ final class Infrastructure {
 				mail.start();
 				instance = new Infrastructure(kafka, redis, pki, layout, DevLogKey.ensure(data.resolve("audit-key")),
 						FreePorts.pick(), mail, ProviderSimulator.start(0, CALLBACK_TOKEN),
-						ProviderSimulator.start(0, CALLBACK_TOKEN));
+						ProviderSimulator.start(0, CALLBACK_TOKEN), PushServiceSimulator.start(0));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

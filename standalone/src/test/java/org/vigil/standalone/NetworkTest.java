@@ -93,6 +93,11 @@ abstract class NetworkTest {
 		registry.add("vigil.notifier.mail.security", () -> "STARTTLS_OPTIONAL");
 		registry.add("vigil.notifier.sms.url", () -> infrastructure.sms.url().toString());
 		registry.add("vigil.notifier.voice.url", () -> infrastructure.voice.url().toString());
+		// Push to browsers subscribed at the simulated push service, on loopback.
+		registry.add("vigil.notifier.push.vapid-public-key", () -> Infrastructure.VAPID[0]);
+		registry.add("vigil.notifier.push.vapid-private-key", () -> Infrastructure.VAPID[1]);
+		registry.add("vigil.notifier.push.allow-loopback", () -> "true");
+		registry.add("vigil.gateway.push-public-key", () -> Infrastructure.VAPID[0]);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

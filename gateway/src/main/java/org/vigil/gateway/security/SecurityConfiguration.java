@@ -85,7 +85,10 @@ public class SecurityConfiguration {
 					"/api/v1/audit/log-key", "/webjars/**", "/console.css", "/favicon.ico",
 					// The signed one-time token is the credential (acklink); providers
 					// present a bearer token of their own (the notifier checks it).
-					"/ack", "/api/v1/notifications/receipts")
+					"/ack", "/api/v1/notifications/receipts",
+					// The service worker script holds nothing secret, and the browser
+					// fetches it again to update it, logged in or not.
+					"/sw.js")
 			.permitAll()
 			.requestMatchers(scrapeOnManagementPort)
 			.permitAll()

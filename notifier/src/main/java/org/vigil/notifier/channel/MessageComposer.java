@@ -33,6 +33,8 @@ public final class MessageComposer {
 			case VOICE -> drill(delivery) + "This is Vigil. An " + urgency + " preservation request from "
 					+ delivery.from() + " is waiting for you. Please acknowledge it in the console, "
 					+ "or by the link in your text message or e-mail.";
+			case PUSH -> drill(delivery) + "A " + urgency + " preservation request from " + delivery.from() + " ("
+					+ request + ") is waiting for you. Open to acknowledge.";
 			default -> drill(delivery) + "A " + urgency + " preservation request from " + delivery.from() + " to "
 					+ delivery.to() + " (" + request + ") has paged you at step " + delivery.key().step()
 					+ ".\n\nAcknowledge it (you will be asked to confirm):\n" + ackUrl

@@ -150,7 +150,8 @@ public class Sender {
 					this.settings.linkValidity());
 			String ackUrl = this.settings.ackUrl() + "?t=" + this.tokens.sign(link);
 			OutgoingMessage message = new OutgoingMessage(key, contact.get().address(), MessageComposer.subject(stored),
-					MessageComposer.text(stored, key.channel(), ackUrl, this.settings.consoleUrl()), ackUrl);
+					MessageComposer.text(stored, key.channel(), ackUrl, this.settings.consoleUrl()), ackUrl,
+					stored.urgency(), stored.from(), contact.get().push());
 			SendOutcome outcome = channel.send(message);
 			if (!outcome.accepted()) {
 				fail(stored, outcome.detail());
