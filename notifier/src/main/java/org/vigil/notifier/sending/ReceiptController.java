@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,6 +54,7 @@ public class ReceiptController {
 	public record Report(String reference, String status, String detail) {
 	}
 
+	@Operation(summary = "A provider's delivery report for an SMS or a call (bearer token of the provider, no login)")
 	@PostMapping(NotifierProperties.RECEIPTS_PATH)
 	ResponseEntity<Void> receipt(@RequestHeader(name = "Authorization", required = false) String authorization,
 			@RequestBody Report report) {
