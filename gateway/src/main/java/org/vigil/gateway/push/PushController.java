@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -60,6 +62,7 @@ public class PushController {
 
 	}
 
+	@Operation(summary = "The VAPID public key browsers subscribe to Web Push with")
 	@GetMapping(KEY_PATH)
 	@PreAuthorize(Roles.ANYONE)
 	Map<String, String> publicKey() {
@@ -70,6 +73,7 @@ public class PushController {
 		return Map.of("publicKey", this.publicKey);
 	}
 
+	@Operation(summary = "Save this browser's Web Push subscription as the caller's own push contact method")
 	@PutMapping(SUBSCRIPTION_PATH)
 	@PreAuthorize(Roles.OFFICER)
 	ResponseEntity<Void> subscribe(@AuthenticationPrincipal VigilUser user, @RequestBody Subscription subscription,
@@ -94,6 +98,7 @@ public class PushController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(summary = "Remove the caller's Web Push subscription")
 	@DeleteMapping(SUBSCRIPTION_PATH)
 	@PreAuthorize(Roles.OFFICER)
 	ResponseEntity<Void> unsubscribe(@AuthenticationPrincipal VigilUser user, HttpServletRequest http) {
