@@ -177,6 +177,7 @@ class HostileInputIT extends NetworkTest {
 		commandsAfterTheAlert(cases);
 		directoryAdministration(cases);
 		authentication(cases);
+		mutualTls(cases);
 		return cases.stream();
 	}
 
@@ -494,6 +495,85 @@ class HostileInputIT extends NetworkTest {
 	}
 
 	// ------------------------------------------------------------------ helpers
+
+	/**
+	 * The same kinds of hostility from a national system on the mutual-TLS port, with
+	 * France's registered TLS client certificate: its certificate gets it in, and nothing
+	 * it sends gets further than a requester of France may go.
+	 */
+	private static void mutualTls(List<Case> cases) {
+		byte[] big = new byte[3 * 1024 * 1024];
+		java.util.Arrays.fill(big, (byte) 'a');
+		cases.add(new Case("mTLS: malformed JSON submission",
+				(it) -> it.mtls().call("POST", "/api/v1/requests", JSON, "{\"to\": \"DE\",".getBytes())));
+		cases.add(new Case("mTLS: JSON submission with every field missing",
+				(it) -> it.mtls().call("POST", "/api/v1/requests", JSON, "{}".getBytes())));
+		cases.add(new Case("mTLS: JSON submission from another Party",
+				(it) -> it.mtls()
+					.call("POST", "/api/v1/requests", JSON,
+							NetworkTest.preservationRequest("NL", "URGENT")
+								.replaceFirst("\\{", "{\"from\": \"DE\", ")
+								.getBytes(StandardCharsets.UTF_8))));
+		cases.add(new Case("mTLS: JSON submission with an injection in the urgency",
+				(it) -> it.mtls()
+					.call("POST", "/api/v1/requests", JSON,
+							NetworkTest.preservationRequest("DE", "URGENT\\\"; DROP TABLE requests; --")
+								.getBytes(StandardCharsets.UTF_8))));
+		cases.add(new Case("mTLS: body over the size limit",
+				(it) -> it.mtls().call("POST", "/api/v1/requests", JSON, big)));
+		cases.add(new Case("mTLS: a submission as text/plain",
+				(it) -> it.mtls().call("POST", "/api/v1/requests", "text/plain", "to=DE".getBytes())));
+		cases.add(new Case("mTLS: garbage as a signed request", (it) -> {
+			PreservationRequest request = it.request("DE");
+			return it.mtls().send("not a CMS structure".getBytes(), request);
+		}));
+		cases.add(new Case("mTLS: a request signed with Germany's key, sent by France's system", (it) -> {
+			PreservationRequest request = it.request("NL");
+			PreservationRequest asGermany = new PreservationRequest(request.id(), CountryCode.of("DE"), request.to(),
+					request.urgency(), request.createdAt(), request.requestingAuthority(), request.offence(),
+					request.summaryOfFacts(), request.dataToPreserve(), request.relationToOffence(),
+					request.custodian(), request.necessity(), request.mutualAssistanceToFollow());
+			return it.mtls()
+				.send(NationalSystem.sign(asGermany, it.pki().signing(CountryCode.of("DE")), it.clock), asGermany);
+		}));
+		cases.add(new Case("mTLS: France's signed request with routing headers naming Germany", (it) -> {
+			PreservationRequest request = it.request("NL");
+			return it.mtls()
+				.send(NationalSystem.sign(request, it.pki().signing(CountryCode.of("FR")), it.clock),
+						request.id().value(), "DE", "NL", request.createdAt());
+		}));
+		cases.add(new Case("mTLS: a replayed id with other signed bytes", (it) -> {
+			PreservationRequest once = it.signedOnce();
+			byte[] resigned = NationalSystem.sign(once, it.pki().signing(CountryCode.of("FR")), it.clock);
+			return it.mtls().send(resigned, once);
+		}));
+		for (String action : List.of("acknowledgement", "escalation", "delivery", "response", "snooze")) {
+			cases.add(new Case("mTLS: the national system tries " + action, (it) -> it.mtls()
+				.call("POST", "/api/v1/requests/" + it.existing() + "/" + action, JSON, "{}".getBytes())));
+		}
+		cases.add(new Case("mTLS: a directory entry replaced", (it) -> it.mtls()
+			.call("PUT", "/api/v1/directory/contact-points/FR", JSON, "{}".getBytes(), "If-Match", "\"x\"")));
+		cases.add(new Case("mTLS: a drill started",
+				(it) -> it.mtls().call("POST", "/api/v1/drills", JSON, "{\"countries\": [\"FR\"]}".getBytes())));
+		cases.add(new Case("mTLS: the audit log exported",
+				(it) -> it.mtls().call("GET", "/api/v1/audit/export", null, null)));
+		cases.add(new Case("mTLS: the overview", (it) -> it.mtls().call("GET", "/api/v1/overview", null, null)));
+		cases.add(new Case("mTLS: an unknown path", (it) -> it.mtls().call("GET", "/api/v1/nothing-here", null, null)));
+		cases.add(new Case("mTLS: a wrong method", (it) -> it.mtls().call("DELETE", "/api/v1/requests", null, null)));
+		cases.add(new Case("mTLS: a push subscription saved",
+				(it) -> it.mtls().call("PUT", "/api/v1/me/push-subscription", JSON, "{}".getBytes())));
+	}
+
+	private NationalSystem mtlsClient;
+
+	/** France's national system on the mutual-TLS port. */
+	synchronized NationalSystem mtls() throws Exception {
+		if (this.mtlsClient == null) {
+			this.mtlsClient = NationalSystem.overMutualTls(Infrastructure.get().mtlsPort,
+					pki().tlsClient(CountryCode.of("FR")), pki().caCertificate());
+		}
+		return this.mtlsClient;
+	}
 
 	private static Case json(String name, Call call) {
 		return new Case(name, call);

@@ -66,7 +66,7 @@ class MutualTlsIT extends NetworkTest {
 		HttpResponse<String> acknowledge = france.post("/api/v1/requests/" + request.id() + "/acknowledgement", "");
 		assertThat(acknowledge.statusCode()).isEqualTo(403);
 		assertThat(json(acknowledge).get("type").asString()).isEqualTo("/problems/not-allowed");
-		assertThat(json(acknowledge).get("detail").asString()).isEqualTo("Your roles do not allow this");
+		assertThat(json(acknowledge).get("detail").asString()).isEqualTo("Your roles [REQUESTER] do not allow this");
 		assertThat(france.get("/directory.html").statusCode()).as("only the API is served here").isEqualTo(403);
 	}
 

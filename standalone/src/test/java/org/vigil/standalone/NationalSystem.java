@@ -119,6 +119,24 @@ final class NationalSystem {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/**
+	 * Any call, with a body of any type (null: none) and extra headers (name, value…).
+	 */
+	HttpResponse<String> call(String method, String path, String contentType, byte[] body, String... headers)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.base.resolve(path))
+			.timeout(Duration.ofSeconds(15))
+			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofByteArray(body)
+					: HttpRequest.BodyPublishers.noBody());
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return this.http.send(authorized(request).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
 		return this.http
 			.send(authorized(HttpRequest.newBuilder(this.base.resolve(path))).timeout(Duration.ofSeconds(15))
