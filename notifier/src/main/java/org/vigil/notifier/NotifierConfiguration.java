@@ -28,6 +28,8 @@ import org.vigil.notifier.alerting.IndexRebuild;
 import org.vigil.notifier.channel.Channel;
 import org.vigil.notifier.channel.HttpProviderChannel;
 import org.vigil.notifier.channel.SmtpChannel;
+import org.vigil.notifier.direct.CommandConsumer;
+import org.vigil.notifier.direct.DirectSender;
 import org.vigil.notifier.queue.DeliveryLog;
 import org.vigil.notifier.queue.DeliveryQueue;
 import org.vigil.notifier.sending.RateLimits;
@@ -113,6 +115,19 @@ public class NotifierConfiguration {
 	AlertHandler alertHandler(DeliveryQueue queue, DeliveryLog deliveryLog, DirectoryReplica directory, Clock clock,
 			Sender sender) {
 		return new AlertHandler(queue, deliveryLog, directory, clock, sender.channels());
+	}
+
+	@Bean
+	DirectSender directSender(Sender sender, Producer<String, byte[]> notifierProducer, NotifierProperties properties,
+			Clock clock) {
+		return new DirectSender(sender, notifierProducer, properties.publishTimeout(), clock);
+	}
+
+	@Bean
+	CommandConsumer notifierCommandConsumer(KafkaProperties kafka, NotifierProperties properties,
+			DirectSender directSender) {
+		return new CommandConsumer(String.join(",", kafka.getBootstrapServers()),
+				properties.consumerGroup() + "-direct", directSender);
 	}
 
 	@Bean

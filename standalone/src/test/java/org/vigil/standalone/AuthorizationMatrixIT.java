@@ -244,6 +244,27 @@ class AuthorizationMatrixIT extends NetworkTest {
 		rows.add(new Row("GET", "/api/v1/drills/report/{party}", null, null, Scope.OTHER_PARTY, OK, AUDIT_READERS,
 				Outcome.HIDDEN));
 		rows.add(new Row("GET", "/api/v1/drills/permissions", null, null, Scope.NONE, OK, EVERYONE, Outcome.FORBIDDEN));
+		// One's own contact methods: anyone listed in a Party's entry; the coordinator is
+		// listed in the network's settings and has none here. The calls name a method
+		// nobody has (404 after the role check) or an invalid address (400), so that the
+		// table changes nothing.
+		Set<Caller> listed = new LinkedHashSet<>(EVERYONE);
+		listed.remove(Caller.COORDINATOR);
+		String nobody = "{\"channel\": \"EMAIL\", \"address\": \"nobody@matrix.example\"}";
+		rows.add(new Row("GET", "/api/v1/me/contacts", null, null, Scope.NONE, OK, listed, Outcome.FORBIDDEN));
+		rows.add(new Row("POST", "/api/v1/me/contacts", JSON, "{\"channel\": \"SMS\", \"address\": \"12\"}", Scope.NONE,
+				Set.of(400), listed, Outcome.FORBIDDEN));
+		rows.add(new Row("DELETE", "/api/v1/me/contacts?channel=EMAIL&address=nobody@matrix.example", null, null,
+				Scope.NONE, Set.of(404), listed, Outcome.FORBIDDEN));
+		rows.add(new Row("POST", "/api/v1/me/contacts/code", JSON, nobody, Scope.NONE, Set.of(404), listed,
+				Outcome.FORBIDDEN));
+		rows.add(new Row("POST", "/api/v1/me/contacts/verify", JSON,
+				"{\"channel\": \"EMAIL\", \"address\": \"nobody@matrix.example\", \"code\": \"000000\"}", Scope.NONE,
+				Set.of(404), listed, Outcome.FORBIDDEN));
+		rows.add(new Row("POST", "/api/v1/me/contacts/test", JSON, nobody, Scope.NONE, Set.of(404), listed,
+				Outcome.FORBIDDEN));
+		rows.add(new Row("GET", "/api/v1/me/contacts/messages?id=nosuchmessage", null, null, Scope.NONE, Set.of(404),
+				listed, Outcome.FORBIDDEN));
 		Set<Caller> anyone = new LinkedHashSet<>(EVERYONE);
 		anyone.add(Caller.ANONYMOUS);
 		rows.add(new Row("GET", "/api/v1/audit/log-key", null, null, Scope.NONE, OK, anyone, Outcome.FORBIDDEN));

@@ -12,7 +12,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.vigil.notifier.NotifierProperties;
+import org.vigil.notifier.direct.DirectSender;
 import org.vigil.protocol.notification.DeliveryKey;
+import org.vigil.protocol.notification.DirectMessage;
 import org.vigil.protocol.notification.DeliveryStatus;
 
 /**
@@ -35,10 +37,13 @@ public class ReceiptController {
 
 	private final Sender sender;
 
+	private final DirectSender direct;
+
 	private final byte[] token;
 
-	public ReceiptController(Sender sender, NotifierProperties properties) {
+	public ReceiptController(Sender sender, DirectSender direct, NotifierProperties properties) {
 		this.sender = sender;
+		this.direct = direct;
 		this.token = ("Bearer " + properties.callbackToken()).getBytes(StandardCharsets.UTF_8);
 	}
 
@@ -59,6 +64,17 @@ public class ReceiptController {
 				|| !MessageDigest.isEqual(this.token, authorization.getBytes(StandardCharsets.UTF_8))) {
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
 		}
+		String status = (report.status() != null) ? report.status().toLowerCase(Locale.ROOT) : "";
+		if (report.reference() != null && report.reference().startsWith(DirectMessage.REFERENCE_PREFIX)) {
+			if (REACHED.contains(status)) {
+				this.direct.receipt(report.reference(), DeliveryStatus.DELIVERED, report.detail());
+			}
+			else if (NOT_REACHED.contains(status)) {
+				this.direct.receipt(report.reference(), DeliveryStatus.FAILED,
+						"the provider reported " + status + ((report.detail() != null) ? ": " + report.detail() : ""));
+			}
+			return ResponseEntity.noContent().build();
+		}
 		DeliveryKey key;
 		try {
 			key = DeliveryKey.parse(report.reference());
@@ -66,7 +82,6 @@ public class ReceiptController {
 		catch (RuntimeException ex) {
 			return ResponseEntity.badRequest().build();
 		}
-		String status = (report.status() != null) ? report.status().toLowerCase(Locale.ROOT) : "";
 		if (REACHED.contains(status)) {
 			this.sender.receipt(key, DeliveryStatus.DELIVERED, report.detail());
 		}

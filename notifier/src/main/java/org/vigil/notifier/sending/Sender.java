@@ -98,6 +98,20 @@ public class Sender {
 		return this.channels.keySet();
 	}
 
+	/**
+	 * The channel configured for a kind of contact method, for messages that belong to no
+	 * request.
+	 * @return null if the network has not configured it
+	 */
+	public Channel channel(ContactChannel kind) {
+		return this.channels.get(kind);
+	}
+
+	/** The rate limits every message of this instance shares. */
+	public RateLimits limits() {
+		return this.limits;
+	}
+
 	/** One round: overdue receipts, then due messages. */
 	public void tick() {
 		Instant now = this.clock.instant();
