@@ -246,7 +246,7 @@ class AuthorizationMatrixIT extends NetworkTest {
 		rows.add(new Row("GET", "/api/v1/drills/permissions", null, null, Scope.NONE, OK, EVERYONE, Outcome.FORBIDDEN));
 		// One's own contact methods: anyone listed in a Party's entry; the coordinator is
 		// listed in the network's settings and has none here. The calls name a method
-		// nobody has (404 after the role check) or an invalid address (400), so that the
+		// nobody has (404 after the role check) or an invalid address (422), so that the
 		// table changes nothing.
 		Set<Caller> listed = new LinkedHashSet<>(EVERYONE);
 		listed.remove(Caller.COORDINATOR);

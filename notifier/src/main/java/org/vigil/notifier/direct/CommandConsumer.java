@@ -24,8 +24,8 @@ import org.vigil.protocol.notification.DirectMessage;
  * One thread that reads {@link Topics#NOTIFIER_COMMANDS} in a consumer group shared by
  * all notifier instances and hands each command to the {@link DirectSender}, committing
  * after each: a crash between the send and the commit sends the message again, with the
- * same idempotency key. A group new to the topic starts at its end: codes asked for
- * before the notifier ran have expired anyway.
+ * same idempotency key. A group new to the topic starts at its beginning (the topic keeps
+ * a day): a command older than its expiry is recorded as failed, not sent.
  */
 public class CommandConsumer implements Runnable, SmartLifecycle {
 
@@ -48,7 +48,7 @@ public class CommandConsumer implements Runnable, SmartLifecycle {
 	public CommandConsumer(String bootstrapServers, String group, DirectSender sender) {
 		this.config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
 				group, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
 				ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10);
 		this.sender = sender;
 	}
