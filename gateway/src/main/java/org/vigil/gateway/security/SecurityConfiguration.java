@@ -80,6 +80,10 @@ public class SecurityConfiguration {
 				&& request.getLocalPort() == managementPort && "/actuator/prometheus".equals(request.getRequestURI());
 		RequestMatcher ownCredentials = (request) -> request.getHeader("Authorization") != null;
 		RequestMatcher ackLink = PathPatternRequestMatcher.withDefaults().matcher("/ack");
+		// A provider's callback carries no session cookie, only its bearer token, which
+		// the notifier checks: a CSRF token protects nothing there.
+		RequestMatcher providerCallback = PathPatternRequestMatcher.withDefaults()
+			.matcher("/api/v1/notifications/receipts");
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error", "/problems/**",
 					"/api/v1/audit/log-key", "/webjars/**", "/console.css", "/favicon.ico",
@@ -95,7 +99,7 @@ public class SecurityConfiguration {
 			.formLogin((form) -> form.successHandler(secondFactor.afterPassword()))
 			.addFilterAfter(secondFactor.filter(), BasicAuthenticationFilter.class)
 			.httpBasic((basic) -> basic.authenticationEntryPoint(ProblemResponses.unauthenticated()))
-			.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(ownCredentials, ackLink))
+			.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(ownCredentials, ackLink, providerCallback))
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(ProblemResponses.unauthenticated(), api)
 				.defaultAccessDeniedHandlerFor(ProblemResponses.denied(), api))
