@@ -26,7 +26,8 @@
 	}
 
 	function after(duration) {
-		// ISO 8601 duration such as PT2M or PT0S, as minutes.
+		// ISO 8601 duration such as PT2M or PT0S (or seconds, as a number), as minutes.
+		if (typeof duration === 'number') return duration === 0 ? 'at once' : `after ${duration / 60} min`;
 		const m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$/.exec(duration || '');
 		if (!m) return duration;
 		const minutes = (Number(m[1] || 0) * 60) + Number(m[2] || 0) + (Number(m[3] || 0) / 60);
