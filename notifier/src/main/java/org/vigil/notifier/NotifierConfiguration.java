@@ -32,6 +32,8 @@ import org.vigil.notifier.direct.CommandConsumer;
 import org.vigil.notifier.direct.DirectSender;
 import org.vigil.notifier.queue.DeliveryLog;
 import org.vigil.notifier.queue.DeliveryQueue;
+import org.vigil.notifier.reply.InboundSmsController;
+import org.vigil.notifier.reply.ReplyCodes;
 import org.vigil.notifier.sending.RateLimits;
 import org.vigil.notifier.sending.ReceiptController;
 import org.vigil.notifier.sending.Sender;
@@ -46,7 +48,7 @@ import org.vigil.protocol.notification.ContactChannel;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "vigil.notifier", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(NotifierProperties.class)
-@Import({ DirectoryReplicaConfiguration.class, ReceiptController.class })
+@Import({ DirectoryReplicaConfiguration.class, ReceiptController.class, InboundSmsController.class })
 public class NotifierConfiguration {
 
 	/** Where the gateway serves the acknowledgement page. */
@@ -83,7 +85,7 @@ public class NotifierConfiguration {
 
 	@Bean
 	Sender notifierSender(DeliveryQueue queue, DeliveryLog deliveryLog, DirectoryReplica directory,
-			NotifierProperties properties, Clock clock, ExecutorService notifierSendPool) {
+			NotifierProperties properties, Clock clock, ExecutorService notifierSendPool, ReplyCodes replyCodes) {
 		Map<ContactChannel, Channel> channels = new EnumMap<>(ContactChannel.class);
 		RateLimits limits = new RateLimits(System::nanoTime);
 		NotifierProperties.Mail mail = properties.mail();
@@ -95,10 +97,18 @@ public class NotifierConfiguration {
 		provider(ContactChannel.SMS, properties.sms(), properties, channels, limits);
 		provider(ContactChannel.VOICE, properties.voice(), properties, channels, limits);
 		String base = properties.publicUrl().replaceAll("/+$", "");
-		return new Sender(queue, deliveryLog, channels, limits, directory, AckTokens.fromBase64(properties.linkKey()),
+		Sender sender = new Sender(queue, deliveryLog, channels, limits, directory,
+				AckTokens.fromBase64(properties.linkKey()),
 				new Sender.Settings(properties.lease(), properties.receiptWithin(), properties.batch(),
 						properties.linkValidity(), base + ACK_PATH, base + "/"),
 				clock, notifierSendPool);
+		sender.replyCodes(replyCodes);
+		return sender;
+	}
+
+	@Bean
+	ReplyCodes replyCodes(StringRedisTemplate redis, NotifierProperties properties) {
+		return new ReplyCodes(redis, new NotifierKeys(properties.keyPrefix()));
 	}
 
 	private static void provider(ContactChannel kind, NotifierProperties.Provider provider,

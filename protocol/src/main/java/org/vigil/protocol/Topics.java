@@ -16,9 +16,9 @@ public final class Topics {
 	public static final String REQUESTS = "vigil.requests";
 
 	public static final String REQUESTS_DOC = "Commands for the dispatcher (org.vigil.protocol.dispatch.DispatchCommand as JSON): "
-			+ "submitted requests and officers' acknowledgements. Key: request id. Written by the gateway, "
-			+ "read by the dispatcher and the gateway's read model. Never deleted by time: it is the record "
-			+ "of what the network accepted.";
+			+ "submitted requests and officers' acknowledgements. Key: request id. Written by the gateway "
+			+ "(and by the notifier for an acknowledgement replied to an SMS), read by the dispatcher and the "
+			+ "gateway's read model. Never deleted by time: it is the record of what the network accepted.";
 
 	/** What happened to each request. */
 	public static final String EVENTS = "vigil.events";

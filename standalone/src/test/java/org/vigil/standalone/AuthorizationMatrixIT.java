@@ -267,11 +267,15 @@ class AuthorizationMatrixIT extends NetworkTest {
 				listed, Outcome.FORBIDDEN));
 		Set<Caller> anyone = new LinkedHashSet<>(EVERYONE);
 		anyone.add(Caller.ANONYMOUS);
-		// Providers' delivery reports: past the gateway for anyone, refused by the
+		// Providers' delivery reports and SMS replies: past the gateway for anyone,
+		// refused by the
 		// notifier without its bearer token, whoever calls.
 		rows.add(new Row("POST", "/api/v1/notifications/receipts", JSON,
 				"{\"reference\": \"req-none/1.0/fr.martin/SMS\", \"status\": \"failed\"}", Scope.NONE, Set.of(401),
 				anyone, Outcome.UNAUTHENTICATED));
+		rows.add(new Row("POST", "/api/v1/notifications/inbound", JSON,
+				"{\"from\": \"+99900000000\", \"text\": \"1234\"}", Scope.NONE, Set.of(401), anyone,
+				Outcome.UNAUTHENTICATED));
 		rows.add(new Row("GET", "/api/v1/audit/log-key", null, null, Scope.NONE, OK, anyone, Outcome.FORBIDDEN));
 		// Before the first checkpoint, or a proof the ledger is too short for, the
 		// answer is a 404 or a 422 after the role was checked.

@@ -82,14 +82,15 @@ public class SecurityConfiguration {
 		RequestMatcher ackLink = PathPatternRequestMatcher.withDefaults().matcher("/ack");
 		// A provider's callback carries no session cookie, only its bearer token, which
 		// the notifier checks: a CSRF token protects nothing there.
-		RequestMatcher providerCallback = PathPatternRequestMatcher.withDefaults()
-			.matcher("/api/v1/notifications/receipts");
+		RequestMatcher providerCallback = (request) -> request.getRequestURI() != null
+				&& (request.getRequestURI().equals("/api/v1/notifications/receipts")
+						|| request.getRequestURI().equals("/api/v1/notifications/inbound"));
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error", "/problems/**",
 					"/api/v1/audit/log-key", "/webjars/**", "/console.css", "/favicon.ico",
 					// The signed one-time token is the credential (acklink); providers
 					// present a bearer token of their own (the notifier checks it).
-					"/ack", "/api/v1/notifications/receipts")
+					"/ack", "/api/v1/notifications/receipts", "/api/v1/notifications/inbound")
 			.permitAll()
 			.requestMatchers(scrapeOnManagementPort)
 			.permitAll()
