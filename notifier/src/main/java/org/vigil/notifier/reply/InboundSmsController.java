@@ -17,6 +17,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,6 +41,7 @@ import org.vigil.protocol.notification.AckTokens;
  * bearer token as delivery reports. The answer is 204 whatever the reply said: a provider
  * has nothing to do with it, and a prober learns nothing.
  */
+@Tag(name = "Providers", description = "Callbacks of the SMS and voice providers")
 @RestController
 public class InboundSmsController {
 
@@ -78,6 +82,8 @@ public class InboundSmsController {
 	public record Reply(String from, String text) {
 	}
 
+	@Operation(
+			summary = "A provider forwards an SMS an officer sent back; its code acknowledges (bearer token of the providers)")
 	@PostMapping(PATH)
 	ResponseEntity<Void> reply(@RequestHeader(name = "Authorization", required = false) String authorization,
 			@RequestBody Reply reply) {

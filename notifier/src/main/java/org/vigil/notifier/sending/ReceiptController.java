@@ -5,6 +5,9 @@ import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,6 +30,7 @@ import org.vigil.protocol.notification.DeliveryStatus;
  * {@code canceled}) are recorded; interim ones ({@code queued}, {@code ringing}…) are
  * acknowledged and ignored.
  */
+@Tag(name = "Providers", description = "Callbacks of the SMS and voice providers")
 @RestController
 public class ReceiptController {
 
@@ -57,6 +61,7 @@ public class ReceiptController {
 	public record Report(String reference, String status, String detail) {
 	}
 
+	@Operation(summary = "A provider reports what became of an SMS or call (bearer token of the providers)")
 	@PostMapping(NotifierProperties.RECEIPTS_PATH)
 	ResponseEntity<Void> receipt(@RequestHeader(name = "Authorization", required = false) String authorization,
 			@RequestBody Report report) {
