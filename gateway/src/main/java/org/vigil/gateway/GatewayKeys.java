@@ -64,6 +64,13 @@ import org.vigil.protocol.RequestId;
  * <li>{@code vigil:gw:request:<id>:deliveries} — set: {@code <delivery key>|<status>} of
  * the delivery updates already put on the request's timeline, so that a replay adds none
  * twice.</li>
+ * <li>{@code vigil:gw:contact-code:<officer>:<digest of channel and address>} — hash,
+ * expiring with the code (15 min): a verification code's salt, digest and expiry, and
+ * {@code tries}, counted up before each check.</li>
+ * <li>{@code vigil:gw:contact-code-sent:<officer>:<digest>} — string, expiring after a
+ * minute: a code was just sent there, so that a new one waits (no flood of texts).</li>
+ * <li>{@code vigil:gw:direct:<id>} — hash, expiring after seven days: a direct message's
+ * officer, status, time and detail, from {@code vigil.notifier.direct}.</li>
  * </ul>
  */
 public final class GatewayKeys {
@@ -160,6 +167,18 @@ public final class GatewayKeys {
 	}
 
 	/** An acknowledgement link's nonce, once the link was used. */
+	public static String contactCode(OfficerId officer, String method) {
+		return PREFIX + "contact-code:" + officer.value() + ":" + method;
+	}
+
+	public static String contactCodeSent(OfficerId officer, String method) {
+		return PREFIX + "contact-code-sent:" + officer.value() + ":" + method;
+	}
+
+	public static String directMessage(String id) {
+		return PREFIX + "direct:" + id;
+	}
+
 	public static String ackLinkUsed(String nonce) {
 		return PREFIX + "ack-link:" + nonce;
 	}

@@ -28,10 +28,14 @@ import org.vigil.notifier.alerting.IndexRebuild;
 import org.vigil.notifier.channel.Channel;
 import org.vigil.notifier.channel.HttpProviderChannel;
 import org.vigil.notifier.channel.SmtpChannel;
+import org.vigil.notifier.direct.CommandConsumer;
+import org.vigil.notifier.direct.DirectSender;
 import org.vigil.notifier.push.PushChannel;
 import org.vigil.notifier.push.Vapid;
 import org.vigil.notifier.queue.DeliveryLog;
 import org.vigil.notifier.queue.DeliveryQueue;
+import org.vigil.notifier.reply.InboundSmsController;
+import org.vigil.notifier.reply.ReplyCodes;
 import org.vigil.notifier.sending.RateLimits;
 import org.vigil.notifier.sending.ReceiptController;
 import org.vigil.notifier.sending.Sender;
@@ -46,7 +50,7 @@ import org.vigil.protocol.notification.ContactChannel;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "vigil.notifier", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(NotifierProperties.class)
-@Import({ DirectoryReplicaConfiguration.class, ReceiptController.class })
+@Import({ DirectoryReplicaConfiguration.class, ReceiptController.class, InboundSmsController.class })
 public class NotifierConfiguration {
 
 	/** Where the gateway serves the acknowledgement page. */
@@ -83,7 +87,7 @@ public class NotifierConfiguration {
 
 	@Bean
 	Sender notifierSender(DeliveryQueue queue, DeliveryLog deliveryLog, DirectoryReplica directory,
-			NotifierProperties properties, Clock clock, ExecutorService notifierSendPool) {
+			NotifierProperties properties, Clock clock, ExecutorService notifierSendPool, ReplyCodes replyCodes) {
 		Map<ContactChannel, Channel> channels = new EnumMap<>(ContactChannel.class);
 		RateLimits limits = new RateLimits(System::nanoTime);
 		NotifierProperties.Mail mail = properties.mail();
@@ -105,10 +109,18 @@ public class NotifierConfiguration {
 			limits.limit(ContactChannel.PUSH, push.perSecond(), push.burst());
 		}
 		String base = properties.publicUrl().replaceAll("/+$", "");
-		return new Sender(queue, deliveryLog, channels, limits, directory, AckTokens.fromBase64(properties.linkKey()),
+		Sender sender = new Sender(queue, deliveryLog, channels, limits, directory,
+				AckTokens.fromBase64(properties.linkKey()),
 				new Sender.Settings(properties.lease(), properties.receiptWithin(), properties.batch(),
 						properties.linkValidity(), base + ACK_PATH, base + "/"),
 				clock, notifierSendPool);
+		sender.replyCodes(replyCodes);
+		return sender;
+	}
+
+	@Bean
+	ReplyCodes replyCodes(StringRedisTemplate redis, NotifierProperties properties) {
+		return new ReplyCodes(redis, new NotifierKeys(properties.keyPrefix()));
 	}
 
 	private static void provider(ContactChannel kind, NotifierProperties.Provider provider,
@@ -125,6 +137,19 @@ public class NotifierConfiguration {
 	AlertHandler alertHandler(DeliveryQueue queue, DeliveryLog deliveryLog, DirectoryReplica directory, Clock clock,
 			Sender sender) {
 		return new AlertHandler(queue, deliveryLog, directory, clock, sender.channels());
+	}
+
+	@Bean
+	DirectSender directSender(Sender sender, Producer<String, byte[]> notifierProducer, NotifierProperties properties,
+			Clock clock) {
+		return new DirectSender(sender, notifierProducer, properties.publishTimeout(), clock);
+	}
+
+	@Bean
+	CommandConsumer notifierCommandConsumer(KafkaProperties kafka, NotifierProperties properties,
+			DirectSender directSender) {
+		return new CommandConsumer(String.join(",", kafka.getBootstrapServers()),
+				properties.consumerGroup() + "-direct", directSender);
 	}
 
 	@Bean

@@ -18,6 +18,8 @@ import org.vigil.protocol.notification.DeliveryKey;
  * {prefix}confirm                                 sorted set: keys SENT by a channel with delivery receipts, by
  *                                                 the time a receipt must have come; past it, the next channel
  * {prefix}req:{request}                           set: the keys of a request's messages
+ * {prefix}reply:{number}:{code}                    string, expiring with the link: the signed acknowledgement
+ *                                                 token an SMS reply with that code from that number uses
  * {prefix}index                                   string: when this index was built; absent in a new or
  *                                                 lost Redis, which makes the notifier rebuild it from Kafka
  * </pre>
@@ -30,6 +32,10 @@ public final class NotifierKeys {
 
 	public NotifierKeys(String prefix) {
 		this.prefix = prefix;
+	}
+
+	public String replyCode(String number, String code) {
+		return this.prefix + "reply:" + number + ":" + code;
 	}
 
 	public String prefix() {

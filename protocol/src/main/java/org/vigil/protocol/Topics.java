@@ -16,9 +16,9 @@ public final class Topics {
 	public static final String REQUESTS = "vigil.requests";
 
 	public static final String REQUESTS_DOC = "Commands for the dispatcher (org.vigil.protocol.dispatch.DispatchCommand as JSON): "
-			+ "submitted requests and officers' acknowledgements. Key: request id. Written by the gateway, "
-			+ "read by the dispatcher and the gateway's read model. Never deleted by time: it is the record "
-			+ "of what the network accepted.";
+			+ "submitted requests and officers' acknowledgements. Key: request id. Written by the gateway "
+			+ "(and by the notifier for an acknowledgement replied to an SMS), read by the dispatcher and the "
+			+ "gateway's read model. Never deleted by time: it is the record of what the network accepted.";
 
 	/** What happened to each request. */
 	public static final String EVENTS = "vigil.events";
@@ -49,6 +49,25 @@ public final class Topics {
 			+ "delivered, failed, cancelled); never addresses. Key: request id. Written by the notifier, read by the "
 			+ "notifier (to rebuild its due index) and the gateway (the request's timeline). Never deleted by time.";
 
+	/**
+	 * Messages that belong to no request, asked of the notifier: verification codes and
+	 * test messages.
+	 */
+	public static final String NOTIFIER_COMMANDS = "vigil.notifier.commands";
+
+	public static final String NOTIFIER_COMMANDS_DOC = "Direct messages to send (org.vigil.protocol.notification.DirectMessage "
+			+ "as JSON): a verification code or a test message to one contact method of one officer, with its address "
+			+ "and text. Key: officer id. Written by the gateway, read by the notifier. Kept one day: it holds "
+			+ "addresses and codes, and a code expires long before.";
+
+	/** What became of each direct message. */
+	public static final String DIRECT_MESSAGES = "vigil.notifier.direct";
+
+	public static final String DIRECT_MESSAGES_DOC = "Fates of direct messages "
+			+ "(org.vigil.protocol.notification.DirectMessageUpdate as JSON): sent, delivered, failed; never addresses "
+			+ "or codes. Key: officer id. Written by the notifier, read by the gateway (the officer's test-send). "
+			+ "Kept seven days.";
+
 	/** Commands the dispatcher could not read; kept for an operator, never dropped. */
 	public static final String REQUESTS_DEAD_LETTER = "vigil.requests.dlt";
 
@@ -57,6 +76,10 @@ public final class Topics {
 
 	private static final Map<String, String> KEEP_FOREVER = Map.of("retention.ms", "-1", "retention.bytes", "-1",
 			"cleanup.policy", "delete");
+
+	private static final Map<String, String> ONE_DAY = Map.of("retention.ms", String.valueOf(24L * 3600 * 1000));
+
+	private static final Map<String, String> SEVEN_DAYS = Map.of("retention.ms", String.valueOf(7L * 24 * 3600 * 1000));
 
 	private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact");
 
@@ -92,7 +115,9 @@ public final class Topics {
 				// rebuild must find the same order (docs/audit.md).
 				new Declaration(AUDIT, KEEP_FOREVER, AUDIT_DOC, 1),
 				new Declaration(REQUESTS_DEAD_LETTER, KEEP_FOREVER, REQUESTS_DEAD_LETTER_DOC),
-				new Declaration(NOTIFICATIONS, KEEP_FOREVER, NOTIFICATIONS_DOC));
+				new Declaration(NOTIFICATIONS, KEEP_FOREVER, NOTIFICATIONS_DOC),
+				new Declaration(NOTIFIER_COMMANDS, ONE_DAY, NOTIFIER_COMMANDS_DOC),
+				new Declaration(DIRECT_MESSAGES, SEVEN_DAYS, DIRECT_MESSAGES_DOC));
 	}
 
 }

@@ -244,8 +244,38 @@ class AuthorizationMatrixIT extends NetworkTest {
 		rows.add(new Row("GET", "/api/v1/drills/report/{party}", null, null, Scope.OTHER_PARTY, OK, AUDIT_READERS,
 				Outcome.HIDDEN));
 		rows.add(new Row("GET", "/api/v1/drills/permissions", null, null, Scope.NONE, OK, EVERYONE, Outcome.FORBIDDEN));
+		// One's own contact methods: anyone listed in a Party's entry; the coordinator is
+		// listed in the network's settings and has none here. The calls name a method
+		// nobody has (404 after the role check) or an invalid address (422), so that the
+		// table changes nothing.
+		Set<Caller> listed = new LinkedHashSet<>(EVERYONE);
+		listed.remove(Caller.COORDINATOR);
+		String nobody = "{\"channel\": \"EMAIL\", \"address\": \"nobody@matrix.example\"}";
+		rows.add(new Row("GET", "/api/v1/me/contacts", null, null, Scope.NONE, OK, listed, Outcome.FORBIDDEN));
+		rows.add(new Row("POST", "/api/v1/me/contacts", JSON, "{\"channel\": \"SMS\", \"address\": \"12\"}", Scope.NONE,
+				Set.of(422), listed, Outcome.FORBIDDEN));
+		rows.add(new Row("DELETE", "/api/v1/me/contacts?channel=EMAIL&address=nobody@matrix.example", null, null,
+				Scope.NONE, Set.of(404), listed, Outcome.FORBIDDEN));
+		rows.add(new Row("POST", "/api/v1/me/contacts/code", JSON, nobody, Scope.NONE, Set.of(404), listed,
+				Outcome.FORBIDDEN));
+		rows.add(new Row("POST", "/api/v1/me/contacts/verify", JSON,
+				"{\"channel\": \"EMAIL\", \"address\": \"nobody@matrix.example\", \"code\": \"000000\"}", Scope.NONE,
+				Set.of(404), listed, Outcome.FORBIDDEN));
+		rows.add(new Row("POST", "/api/v1/me/contacts/test", JSON, nobody, Scope.NONE, Set.of(404), listed,
+				Outcome.FORBIDDEN));
+		rows.add(new Row("GET", "/api/v1/me/contacts/messages?id=nosuchmessage", null, null, Scope.NONE, Set.of(404),
+				listed, Outcome.FORBIDDEN));
 		Set<Caller> anyone = new LinkedHashSet<>(EVERYONE);
 		anyone.add(Caller.ANONYMOUS);
+		// Providers' delivery reports and SMS replies: past the gateway for anyone,
+		// refused by the
+		// notifier without its bearer token, whoever calls.
+		rows.add(new Row("POST", "/api/v1/notifications/receipts", JSON,
+				"{\"reference\": \"req-none/1.0/fr.martin/SMS\", \"status\": \"failed\"}", Scope.NONE, Set.of(401),
+				anyone, Outcome.UNAUTHENTICATED));
+		rows.add(new Row("POST", "/api/v1/notifications/inbound", JSON,
+				"{\"from\": \"+99900000000\", \"text\": \"1234\"}", Scope.NONE, Set.of(401), anyone,
+				Outcome.UNAUTHENTICATED));
 		rows.add(new Row("GET", "/api/v1/audit/log-key", null, null, Scope.NONE, OK, anyone, Outcome.FORBIDDEN));
 		// Before the first checkpoint, or a proof the ledger is too short for, the
 		// answer is a 404 or a 422 after the role was checked.
@@ -307,7 +337,9 @@ class AuthorizationMatrixIT extends NetworkTest {
 			person.putArray("roles").add(caller.name());
 			person.putArray("languages").add("fr");
 		}
-		HttpResponse<String> saved = call(Caller.COUNTRY_ADMIN, "PUT", "/api/v1/directory/contact-points/FR", JSON,
+		// AUDITOR and NETWORK_ADMIN hold across the network: only a network administrator
+		// may grant them (the coordinator of the demo is one).
+		HttpResponse<String> saved = call(Caller.COORDINATOR, "PUT", "/api/v1/directory/contact-points/FR", JSON,
 				WireJson.mapper().writeValueAsString(changed), entry.headers().firstValue("ETag").orElseThrow());
 		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
 		this.administrators.put(Caller.NETWORK_ADMIN,

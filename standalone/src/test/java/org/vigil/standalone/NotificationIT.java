@@ -162,6 +162,49 @@ class NotificationIT extends NetworkTest {
 	}
 
 	@Test
+	void replyingToTheTextWithItsCodeAcknowledgesViaSms() throws Exception {
+		Officer onCall = officer(onCall("DE", StepTarget.PRIMARY_ON_CALL));
+		String number = address(onCall, ContactChannel.SMS);
+		try (ConsoleSession requester = ConsoleSession.login(this.port, "fr.requester", PASSWORD)) {
+			String id = json(requester.post("/api/v1/requests", preservationRequest("DE", "EMERGENCY"))).get("id")
+				.asString();
+			await().atMost(WITHIN)
+				.until(() -> this.infrastructure.sms.messagesTo(number).stream().anyMatch((m) -> about(m, id)));
+			String text = this.infrastructure.sms.messagesTo(number)
+				.stream()
+				.filter((m) -> about(m, id))
+				.findFirst()
+				.orElseThrow()
+				.text();
+			Matcher code = Pattern.compile("Or reply ([0-9]{4})\\.").matcher(text);
+			assertThat(code.find()).as(text).isTrue();
+
+			// From another number, or without the provider's token, the code does
+			// nothing.
+			assertThat(reply("+99911112222", code.group(1), Infrastructure.CALLBACK_TOKEN).statusCode()).isEqualTo(204);
+			assertThat(reply(number, code.group(1), "not-the-token").statusCode()).isEqualTo(401);
+			assertThat(json(requester.get("/api/v1/requests/" + id)).get("acknowledgedBy").isNull()).isTrue();
+
+			assertThat(reply(number, "ok " + code.group(1), Infrastructure.CALLBACK_TOKEN).statusCode()).isEqualTo(204);
+			await().atMost(WITHIN).untilAsserted(() -> {
+				JsonNode status = json(requester.get("/api/v1/requests/" + id));
+				assertThat(status.get("state").asString()).isEqualTo("ACKNOWLEDGED");
+				assertThat(status.get("acknowledgedBy").asString()).isEqualTo(onCall.id().value());
+				assertThat(status.get("acknowledgedVia").asString()).isEqualTo("SMS");
+			});
+		}
+	}
+
+	private HttpResponse<String> reply(String from, String text, String token) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/notifications/inbound"))
+				.header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + token)
+				.POST(HttpRequest.BodyPublishers.ofString("{\"from\": \"" + from + "\", \"text\": \"" + text + "\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
 	void aDeliveryReportWithoutTheProvidersTokenIsRefused() throws Exception {
 		HttpResponse<String> answer = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/notifications/receipts"))

@@ -110,6 +110,16 @@ public record ContactPoint(CountryCode country, String partyName, String authori
 				this.mlaAuthority, this.lastVerified, this.layers, this.overrides);
 	}
 
+	/** The same contact point with this officer's entry replaced (matched by id). */
+	public ContactPoint withOfficer(Officer changed) {
+		List<Officer> replaced = this.officers.stream()
+			.map((officer) -> officer.id().equals(changed.id()) ? changed : officer)
+			.toList();
+		return new ContactPoint(this.country, this.partyName, this.authority, this.zone, replaced, this.rotation,
+				this.policy, this.certificates, this.treaty, this.channels, this.languages, this.officeHours,
+				this.mlaAuthority, this.lastVerified, this.layers, this.overrides);
+	}
+
 	/** The same contact point with this roster instead. */
 	public ContactPoint withRoster(Rotation base, List<Layer> stacked, List<RosterOverride> changes) {
 		return new ContactPoint(this.country, this.partyName, this.authority, this.zone, this.officers, base,

@@ -56,6 +56,11 @@ public record Officer(OfficerId id, String name, Set<Role> roles, List<String> l
 			.findFirst();
 	}
 
+	/** The same officer with these contact methods instead. */
+	public Officer withContacts(List<ContactMethod> replaced) {
+		return new Officer(this.id, this.name, this.roles, this.languages, replaced, this.notifications);
+	}
+
 	public boolean hasRole(Role role) {
 		return this.roles.contains(role);
 	}

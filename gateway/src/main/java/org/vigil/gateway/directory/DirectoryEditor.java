@@ -1,5 +1,6 @@
 package org.vigil.gateway.directory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,19 +9,23 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.vigil.directory.notification.ContactMethod;
 import org.vigil.directory.party.CertificateEntry;
 import org.vigil.directory.party.ContactPoint;
+import org.vigil.directory.party.Officer;
 import org.vigil.directory.replica.DirectoryKeys;
 import org.vigil.directory.replica.DirectoryReplica;
 import org.vigil.gateway.GatewayKeys;
 import org.vigil.gateway.audit.AuditTrail;
 import org.vigil.gateway.problem.NetworkUnavailable;
+import org.vigil.gateway.problem.NotAllowed;
 import org.vigil.gateway.problem.ProblemTypes;
 import org.vigil.gateway.problem.Refused;
 import org.vigil.gateway.security.Roles;
@@ -113,6 +118,68 @@ public class DirectoryEditor {
 			this.replica.awaitApplied(sent.getRecordMetadata().partition(), sent.getRecordMetadata().offset(),
 					VISIBLE_WITHIN);
 			return proposed;
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new NetworkUnavailable("The directory topic did not take the change", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new NetworkUnavailable("Interrupted while saving the change", ex);
+		}
+		finally {
+			if (holder.equals(this.redis.opsForValue().get(lockKey))) {
+				this.redis.delete(lockKey);
+			}
+		}
+	}
+
+	/**
+	 * Changes the signed-in officer's own contact methods, and nothing else of the entry:
+	 * every officer may, without being an administrator, because a method they add is
+	 * unused until a code sent to it proves it reaches them. Same lock, topic and replica
+	 * wait as {@link #replace}; audited as {@code action} with the address's digest,
+	 * never the address.
+	 * @param change from their methods now to their methods after; returning the same
+	 * list changes nothing
+	 * @param address the address the change concerns, for the audit entry's digest
+	 * @return their methods as saved
+	 * @throws NotAllowed if they have no officer entry of a Party (a national system, a
+	 * network coordinator)
+	 */
+	@PreAuthorize(Roles.ANYONE)
+	public List<ContactMethod> changeOwnContacts(VigilUser officer, UnaryOperator<List<ContactMethod>> change,
+			String action, String detail, String address, String correlationId) {
+		CountryCode country = officer.country()
+			.orElseThrow(() -> new NotAllowed("Only an officer of a Party's contact point has contact methods here"));
+		String lockKey = GatewayKeys.directoryEdit(country);
+		String holder = officer.id().value() + "/" + correlationId;
+		if (!Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(lockKey, holder, LOCK))) {
+			throw new Refused(HttpStatus.CONFLICT, ProblemTypes.EDIT_IN_PROGRESS, "Edit in progress",
+					"Someone is saving the entry of " + country + " right now; try again in a moment");
+		}
+		try {
+			ContactPoint latest = this.replica.contactPoint(country)
+				.orElseThrow(() -> new NotAllowed("No directory entry for " + country));
+			Officer current = latest.officers()
+				.stream()
+				.filter((candidate) -> candidate.id().equals(officer.id()))
+				.findFirst()
+				.orElseThrow(() -> new NotAllowed(officer.id() + " has no officer entry in " + country));
+			List<ContactMethod> after = List.copyOf(change.apply(current.contacts()));
+			if (after.equals(current.contacts())) {
+				return after;
+			}
+			ContactPoint proposed = latest.withOfficer(current.withContacts(after));
+			SendResult<String, byte[]> sent = this.kafka
+				.send(Topics.DIRECTORY, DirectoryKeys.party(country), WireJson.write(proposed))
+				.get(VISIBLE_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+			this.audit
+				.record(new AuditEntry(this.clock.instant(), officer.id().value(), action, DirectoryKeys.party(country),
+						"ACCEPTED", detail + "; entry from " + etag(latest) + " to " + etag(proposed), correlationId,
+						Receipt.digestOf(address.getBytes(StandardCharsets.UTF_8)), null, List.of(country)));
+			this.replica.awaitApplied(sent.getRecordMetadata().partition(), sent.getRecordMetadata().offset(),
+					VISIBLE_WITHIN);
+			return after;
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			throw new NetworkUnavailable("The directory topic did not take the change", ex);

@@ -80,12 +80,17 @@ public class SecurityConfiguration {
 				&& request.getLocalPort() == managementPort && "/actuator/prometheus".equals(request.getRequestURI());
 		RequestMatcher ownCredentials = (request) -> request.getHeader("Authorization") != null;
 		RequestMatcher ackLink = PathPatternRequestMatcher.withDefaults().matcher("/ack");
+		// A provider's callback carries no session cookie, only its bearer token, which
+		// the notifier checks: a CSRF token protects nothing there.
+		RequestMatcher providerCallback = (request) -> request.getRequestURI() != null
+				&& (request.getRequestURI().equals("/api/v1/notifications/receipts")
+						|| request.getRequestURI().equals("/api/v1/notifications/inbound"));
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error", "/problems/**",
 					"/api/v1/audit/log-key", "/webjars/**", "/console.css", "/favicon.ico",
 					// The signed one-time token is the credential (acklink); providers
 					// present a bearer token of their own (the notifier checks it).
-					"/ack", "/api/v1/notifications/receipts",
+					"/ack", "/api/v1/notifications/receipts", "/api/v1/notifications/inbound",
 					// The service worker script holds nothing secret, and the browser
 					// fetches it again to update it, logged in or not.
 					"/sw.js")
@@ -98,7 +103,7 @@ public class SecurityConfiguration {
 			.formLogin((form) -> form.successHandler(secondFactor.afterPassword()))
 			.addFilterAfter(secondFactor.filter(), BasicAuthenticationFilter.class)
 			.httpBasic((basic) -> basic.authenticationEntryPoint(ProblemResponses.unauthenticated()))
-			.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(ownCredentials, ackLink))
+			.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(ownCredentials, ackLink, providerCallback))
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(ProblemResponses.unauthenticated(), api)
 				.defaultAccessDeniedHandlerFor(ProblemResponses.denied(), api))

@@ -79,11 +79,11 @@ public class HttpProviderChannel implements Channel {
 	@Override
 	public SendOutcome send(OutgoingMessage message) {
 		String body = render(this.template, Map.of("to", message.address(), "text", message.text(), "reference",
-				message.key().value(), "callback", this.callbackUrl));
+				message.reference(), "callback", this.callbackUrl));
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.url)
 			.timeout(this.timeout)
 			.header("Content-Type", "application/json")
-			.header(IDEMPOTENCY_HEADER, message.key().value())
+			.header(IDEMPOTENCY_HEADER, message.reference())
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
 		if (this.authorization != null) {
 			request.header("Authorization", this.authorization);
@@ -91,7 +91,7 @@ public class HttpProviderChannel implements Channel {
 		try {
 			HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() / 100 == 2) {
-				return SendOutcome.accepted(message.key().value());
+				return SendOutcome.accepted(message.reference());
 			}
 			return SendOutcome.failed(this.kind + " provider answered HTTP " + response.statusCode());
 		}

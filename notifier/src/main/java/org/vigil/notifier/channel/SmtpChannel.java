@@ -95,7 +95,7 @@ public class SmtpChannel implements Channel {
 
 	@Override
 	public SendOutcome send(OutgoingMessage message) {
-		String messageId = "<" + message.key().value().replace('/', '.') + "@vigil>";
+		String messageId = "<" + message.reference().replace('/', '.') + "@vigil>";
 		try {
 			MimeMessage mime = new MimeMessage(this.session) {
 
@@ -109,7 +109,7 @@ public class SmtpChannel implements Channel {
 			mime.setRecipient(Message.RecipientType.TO, new InternetAddress(message.address(), true));
 			mime.setSubject((message.subject() != null) ? message.subject() : "Vigil", "UTF-8");
 			mime.setText(message.text(), "UTF-8");
-			mime.setHeader(KEY_HEADER, message.key().value());
+			mime.setHeader(KEY_HEADER, message.reference());
 			mime.saveChanges();
 			if (this.username != null) {
 				Transport.send(mime, this.username, this.password);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.vigil.protocol.notification.DeliveryKey;
 import org.vigil.notifier.channel.Channel;
 import org.vigil.notifier.channel.OutgoingMessage;
 import org.vigil.notifier.channel.SendOutcome;
@@ -108,7 +109,7 @@ public class PushChannel implements Channel {
 				// Not the push service's Location: it addresses the browser's message,
 				// and
 				// vigil.notifications, kept forever, holds no addresses.
-				return SendOutcome.accepted(message.key().value());
+				return SendOutcome.accepted(message.reference());
 			}
 			if (status == 404 || status == 410) {
 				return SendOutcome.failed("the push subscription is gone (HTTP " + status + ")");
@@ -126,8 +127,8 @@ public class PushChannel implements Channel {
 
 	/** What the service worker gets: enough to show the page and acknowledge it. */
 	static String payload(OutgoingMessage message) {
-		return "{\"request\":\"" + json(message.key().requestId().value()) + "\",\"urgency\":\""
-				+ ((message.urgency() != null) ? message.urgency().name() : "") + "\",\"from\":\""
+		return "{\"request\":\"" + json(DeliveryKey.parse(message.reference()).requestId().value())
+				+ "\",\"urgency\":\"" + ((message.urgency() != null) ? message.urgency().name() : "") + "\",\"from\":\""
 				+ ((message.from() != null) ? json(message.from().value()) : "") + "\",\"title\":\""
 				+ json((message.subject() != null) ? message.subject() : "Vigil") + "\",\"text\":\""
 				+ json(message.text()) + "\",\"ack\":\"" + json((message.ackUrl() != null) ? message.ackUrl() : "")

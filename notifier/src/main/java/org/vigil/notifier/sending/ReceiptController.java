@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -14,7 +15,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.vigil.notifier.NotifierProperties;
+import org.vigil.notifier.direct.DirectSender;
 import org.vigil.protocol.notification.DeliveryKey;
+import org.vigil.protocol.notification.DirectMessage;
 import org.vigil.protocol.notification.DeliveryStatus;
 
 /**
@@ -27,6 +30,7 @@ import org.vigil.protocol.notification.DeliveryStatus;
  * {@code canceled}) are recorded; interim ones ({@code queued}, {@code ringing}…) are
  * acknowledged and ignored.
  */
+@Tag(name = "Providers", description = "Callbacks of the SMS and voice providers")
 @RestController
 public class ReceiptController {
 
@@ -37,10 +41,13 @@ public class ReceiptController {
 
 	private final Sender sender;
 
+	private final DirectSender direct;
+
 	private final byte[] token;
 
-	public ReceiptController(Sender sender, NotifierProperties properties) {
+	public ReceiptController(Sender sender, DirectSender direct, NotifierProperties properties) {
 		this.sender = sender;
+		this.direct = direct;
 		this.token = ("Bearer " + properties.callbackToken()).getBytes(StandardCharsets.UTF_8);
 	}
 
@@ -54,13 +61,24 @@ public class ReceiptController {
 	public record Report(String reference, String status, String detail) {
 	}
 
-	@Operation(summary = "A provider's delivery report for an SMS or a call (bearer token of the provider, no login)")
+	@Operation(summary = "A provider reports what became of an SMS or call (bearer token of the providers)")
 	@PostMapping(NotifierProperties.RECEIPTS_PATH)
 	ResponseEntity<Void> receipt(@RequestHeader(name = "Authorization", required = false) String authorization,
 			@RequestBody Report report) {
 		if (this.token.length <= "Bearer ".length() || authorization == null
 				|| !MessageDigest.isEqual(this.token, authorization.getBytes(StandardCharsets.UTF_8))) {
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+		}
+		String status = (report.status() != null) ? report.status().toLowerCase(Locale.ROOT) : "";
+		if (report.reference() != null && report.reference().startsWith(DirectMessage.REFERENCE_PREFIX)) {
+			if (REACHED.contains(status)) {
+				this.direct.receipt(report.reference(), DeliveryStatus.DELIVERED, report.detail());
+			}
+			else if (NOT_REACHED.contains(status)) {
+				this.direct.receipt(report.reference(), DeliveryStatus.FAILED,
+						"the provider reported " + status + ((report.detail() != null) ? ": " + report.detail() : ""));
+			}
+			return ResponseEntity.noContent().build();
 		}
 		DeliveryKey key;
 		try {
@@ -69,7 +87,6 @@ public class ReceiptController {
 		catch (RuntimeException ex) {
 			return ResponseEntity.badRequest().build();
 		}
-		String status = (report.status() != null) ? report.status().toLowerCase(Locale.ROOT) : "";
 		if (REACHED.contains(status)) {
 			this.sender.receipt(key, DeliveryStatus.DELIVERED, report.detail());
 		}

@@ -24,6 +24,7 @@ import org.vigil.notifier.plan.DeliveryPlanner;
 import org.vigil.notifier.queue.DeliveryLog;
 import org.vigil.notifier.queue.DeliveryQueue;
 import org.vigil.notifier.queue.StoredDelivery;
+import org.vigil.notifier.reply.ReplyCodes;
 import org.vigil.protocol.notification.AckLink;
 import org.vigil.protocol.notification.AckTokens;
 import org.vigil.protocol.notification.ContactChannel;
@@ -65,6 +66,8 @@ public class Sender {
 
 	private final ExecutorService pool;
 
+	private volatile ReplyCodes replyCodes;
+
 	/**
 	 * What the sender needs to know of the configuration.
 	 *
@@ -93,9 +96,31 @@ public class Sender {
 		this.pool = pool;
 	}
 
+	/**
+	 * Gives every SMS page a reply code that acknowledges like its link; without, texts
+	 * carry the link only.
+	 */
+	public void replyCodes(ReplyCodes codes) {
+		this.replyCodes = codes;
+	}
+
 	/** The channels this sender has. */
 	public Set<ContactChannel> channels() {
 		return this.channels.keySet();
+	}
+
+	/**
+	 * The channel configured for a kind of contact method, for messages that belong to no
+	 * request.
+	 * @return null if the network has not configured it
+	 */
+	public Channel channel(ContactChannel kind) {
+		return this.channels.get(kind);
+	}
+
+	/** The rate limits every message of this instance shares. */
+	public RateLimits limits() {
+		return this.limits;
 	}
 
 	/** One round: overdue receipts, then due messages. */
@@ -148,10 +173,18 @@ public class Sender {
 			Instant now = this.clock.instant();
 			AckLink link = AckTokens.link(key.requestId(), key.officer(), key.step(), key.channel(), now,
 					this.settings.linkValidity());
-			String ackUrl = this.settings.ackUrl() + "?t=" + this.tokens.sign(link);
+			String token = this.tokens.sign(link);
+			String ackUrl = this.settings.ackUrl() + "?t=" + token;
+			String text = MessageComposer.text(stored, key.channel(), ackUrl, this.settings.consoleUrl());
+			ReplyCodes replies = this.replyCodes;
+			if (key.channel() == ContactChannel.SMS && replies != null) {
+				Optional<String> code = replies.issue(contact.get().address(), token, this.settings.linkValidity());
+				if (code.isPresent()) {
+					text = text + " Or reply " + code.get() + ".";
+				}
+			}
 			OutgoingMessage message = new OutgoingMessage(key, contact.get().address(), MessageComposer.subject(stored),
-					MessageComposer.text(stored, key.channel(), ackUrl, this.settings.consoleUrl()), ackUrl,
-					stored.urgency(), stored.from(), contact.get().push());
+					text, ackUrl, stored.urgency(), stored.from(), contact.get().push());
 			SendOutcome outcome = channel.send(message);
 			if (!outcome.accepted()) {
 				fail(stored, outcome.detail());

@@ -346,7 +346,7 @@ class SenderTest {
 				return SendOutcome.failed(this.kind + " provider answered HTTP 503");
 			}
 			this.sent.add(message);
-			return SendOutcome.accepted(message.key().value());
+			return SendOutcome.accepted(message.reference());
 		}
 
 	}
