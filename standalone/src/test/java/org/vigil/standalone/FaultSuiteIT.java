@@ -177,13 +177,13 @@ class FaultSuiteIT {
 		load.scheduleAtFixedRate(() -> submit((sent.getAndIncrement() % 2 == 0) ? "a" : "b"), 0, 1000 / RATE,
 				TimeUnit.MILLISECONDS);
 		try {
-			pause(PERIOD);
+			underLoad(sent, PERIOD);
 			windows.put("Redis wiped (FLUSHALL)", fault(() -> flushAll()));
-			pause(PERIOD);
+			underLoad(sent, PERIOD);
 			windows.put("Redis restarted", fault(() -> redis.restart()));
-			pause(PERIOD);
+			underLoad(sent, PERIOD);
 			windows.put("broker restarted", fault(() -> kafka.restart()));
-			pause(PERIOD);
+			underLoad(sent, PERIOD);
 			windows.put("node A killed (dispatcher and gateway with WebSocket sessions)",
 					fault(() -> nodes.get("a").destroyForcibly().waitFor()));
 			// The wipe above logged everyone out (sessions live in Redis), so the
@@ -197,7 +197,7 @@ class FaultSuiteIT {
 			reconnectedAt = Instant.now();
 			// Long enough for the group to declare node A dead and node B to fire its
 			// deadlines (the fail-over bound), with load all along.
-			pause(FAIL_OVER_BOUND);
+			underLoad(sent, FAIL_OVER_BOUND);
 		}
 		finally {
 			load.shutdownNow();
@@ -365,9 +365,17 @@ class FaultSuiteIT {
 		return new Window(start, Instant.now());
 	}
 
-	private static void pause(Duration period) throws InterruptedException {
-		// The load runs on its own thread; this one only lets time pass.
-		Thread.sleep(period.toMillis());
+	/**
+	 * Lets the load run until it has sent a period's worth of requests more (the load's
+	 * own schedule is the clock). A submission blocked by a fault (up to its 15 s
+	 * timeout) holds the schedule back, which then catches up at once: hence the generous
+	 * bound.
+	 */
+	private static void underLoad(AtomicInteger sent, Duration period) {
+		long target = sent.get() + period.toMillis() * RATE / 1000;
+		await().atMost(period.multipliedBy(3).plusSeconds(60))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> sent.get() >= target);
 	}
 
 	private void submit(String node) {
