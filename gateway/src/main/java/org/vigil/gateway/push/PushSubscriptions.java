@@ -1,34 +1,16 @@
 package org.vigil.gateway.push;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 import org.vigil.directory.notification.ContactMethod;
-import org.vigil.directory.party.ContactPoint;
-import org.vigil.directory.party.Officer;
-import org.vigil.directory.replica.DirectoryKeys;
-import org.vigil.directory.replica.DirectoryReplica;
-import org.vigil.gateway.GatewayKeys;
-import org.vigil.gateway.audit.AuditTrail;
-import org.vigil.gateway.problem.NetworkUnavailable;
+import org.vigil.gateway.directory.DirectoryEditor;
 import org.vigil.gateway.problem.ProblemTypes;
 import org.vigil.gateway.problem.Refused;
 import org.vigil.gateway.security.VigilUser;
-import org.vigil.protocol.CountryCode;
-import org.vigil.protocol.Topics;
-import org.vigil.protocol.audit.AuditEntry;
-import org.vigil.protocol.json.WireJson;
 import org.vigil.protocol.notification.ContactChannel;
 
 /**
@@ -40,32 +22,19 @@ import org.vigil.protocol.notification.ContactChannel;
  * The method is saved <em>verified</em>: the browser produced the subscription while the
  * officer was logged in to the console in it, and the push service delivers to that
  * browser only, which is what a code sent to an address proves for the other channels.
- * The change takes the directory's per-country edit lock, so it cannot interleave with an
- * administrator's save of the same entry.
+ * The change goes through {@link DirectoryEditor#changeOwnContacts}, under the
+ * directory's per-country edit lock, so it cannot interleave with an administrator's save
+ * of the same entry.
  */
 @Component
 public class PushSubscriptions {
 
-	private static final Duration LOCK = Duration.ofSeconds(15);
-
-	private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(10);
-
-	private final KafkaTemplate<String, byte[]> kafka;
-
-	private final DirectoryReplica replica;
-
-	private final StringRedisTemplate redis;
-
-	private final AuditTrail audit;
+	private final DirectoryEditor editor;
 
 	private final Clock clock;
 
-	public PushSubscriptions(KafkaTemplate<String, byte[]> gatewayKafkaTemplate, DirectoryReplica replica,
-			StringRedisTemplate redis, AuditTrail audit, Clock clock) {
-		this.kafka = gatewayKafkaTemplate;
-		this.replica = replica;
-		this.redis = redis;
-		this.audit = audit;
+	public PushSubscriptions(DirectoryEditor editor, Clock clock) {
+		this.editor = editor;
 		this.clock = clock;
 	}
 
@@ -77,77 +46,35 @@ public class PushSubscriptions {
 	public void subscribe(VigilUser officer, ContactMethod subscription, String correlationId) {
 		ContactMethod verified = new ContactMethod(ContactChannel.PUSH, subscription.address(), this.clock.instant(),
 				subscription.push());
-		change(officer, verified, "SUBSCRIBE_PUSH", correlationId);
+		// The endpoint is a capability URL of the browser: the audit names only its host
+		// (and the digest of the whole).
+		change(officer, verified, "SUBSCRIBE_PUSH", "push service " + java.net.URI.create(verified.address()).getHost(),
+				verified.address(), correlationId);
 	}
 
 	/** Removes the officer's subscription, if they have one. */
 	public void unsubscribe(VigilUser officer, String correlationId) {
-		change(officer, null, "UNSUBSCRIBE_PUSH", correlationId);
+		change(officer, null, "UNSUBSCRIBE_PUSH", "push subscription removed", "", correlationId);
 	}
 
-	private void change(VigilUser user, ContactMethod push, String action, String correlationId) {
-		CountryCode country = user.country()
-			.orElseThrow(() -> new Refused(HttpStatus.CONFLICT, ProblemTypes.NOT_ALLOWED, "Not an officer",
-					"Only an officer of a contact point can enable alerts in a browser"));
-		String lockKey = GatewayKeys.directoryEdit(country);
-		String holder = user.id().value() + "/" + correlationId;
-		if (!Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(lockKey, holder, LOCK))) {
-			throw new Refused(HttpStatus.CONFLICT, ProblemTypes.EDIT_IN_PROGRESS, "Edit in progress",
-					"The entry of " + country + " is being saved right now; try again");
+	/**
+	 * Through the directory editor's change of one's own contact methods: the same lock,
+	 * topic, audit and wait as every other change of the entry.
+	 */
+	private void change(VigilUser user, ContactMethod push, String action, String detail, String address,
+			String correlationId) {
+		if (user.country().isEmpty()) {
+			throw new Refused(HttpStatus.CONFLICT, ProblemTypes.NOT_ALLOWED, "Not an officer",
+					"Only an officer of a contact point can enable alerts in a browser");
 		}
-		try {
-			ContactPoint entry = this.replica.contactPoint(country)
-				.orElseThrow(() -> new Refused(HttpStatus.CONFLICT, ProblemTypes.NOT_ALLOWED, "Not an officer",
-						"Only an officer of a contact point can enable alerts in a browser"));
-			Officer officer = entry.officer(user.id())
-				.orElseThrow(() -> new Refused(HttpStatus.CONFLICT, ProblemTypes.NOT_ALLOWED, "Not an officer",
-						user.id() + " is not an officer of " + country + " in the directory"));
-			List<ContactMethod> contacts = new ArrayList<>();
-			officer.contacts()
-				.stream()
-				.filter((method) -> method.channel() != ContactChannel.PUSH)
-				.forEach(contacts::add);
+		this.editor.changeOwnContacts(user, (contacts) -> {
+			List<ContactMethod> after = new ArrayList<>();
+			contacts.stream().filter((method) -> method.channel() != ContactChannel.PUSH).forEach(after::add);
 			if (push != null) {
-				contacts.add(push);
+				after.add(push);
 			}
-			if (contacts.equals(officer.contacts())) {
-				return; // nothing to remove: no write, no audit entry
-			}
-			Officer changed = new Officer(officer.id(), officer.name(), officer.roles(), officer.languages(), contacts,
-					officer.notifications());
-			List<Officer> officers = entry.officers()
-				.stream()
-				.map((each) -> each.id().equals(officer.id()) ? changed : each)
-				.toList();
-			ContactPoint proposed = new ContactPoint(entry.country(), entry.partyName(), entry.authority(),
-					entry.zone(), officers, entry.rotation(), entry.policy(), entry.certificates(), entry.treaty(),
-					entry.channels(), entry.languages(), entry.officeHours(), entry.mlaAuthority(),
-					entry.lastVerified(), entry.layers(), entry.overrides());
-			SendResult<String, byte[]> sent = this.kafka
-				.send(Topics.DIRECTORY, DirectoryKeys.party(country), WireJson.write(proposed))
-				.get(VISIBLE_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
-			Instant at = this.clock.instant();
-			// The endpoint is a capability URL of the browser: the audit names only its
-			// host.
-			String detail = (push != null) ? "push service " + java.net.URI.create(push.address()).getHost()
-					: "push subscription removed";
-			this.audit.record(new AuditEntry(at, user.id().value(), action, DirectoryKeys.party(country), "ACCEPTED",
-					detail, correlationId, null, null, List.of(country)));
-			this.replica.awaitApplied(sent.getRecordMetadata().partition(), sent.getRecordMetadata().offset(),
-					VISIBLE_WITHIN);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new NetworkUnavailable("The directory topic did not take the change", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new NetworkUnavailable("Interrupted while saving the change", ex);
-		}
-		finally {
-			if (holder.equals(this.redis.opsForValue().get(lockKey))) {
-				this.redis.delete(lockKey);
-			}
-		}
+			return after;
+		}, action, detail, address, correlationId);
 	}
 
 }
