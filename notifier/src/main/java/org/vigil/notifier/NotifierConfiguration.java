@@ -1,5 +1,7 @@
 package org.vigil.notifier;
 
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -28,6 +30,7 @@ import org.vigil.notifier.alerting.IndexRebuild;
 import org.vigil.notifier.channel.Channel;
 import org.vigil.notifier.channel.HttpProviderChannel;
 import org.vigil.notifier.channel.SmtpChannel;
+import org.vigil.notifier.channel.TrustedCertificates;
 import org.vigil.notifier.direct.CommandConsumer;
 import org.vigil.notifier.direct.DirectSender;
 import org.vigil.notifier.push.PushChannel;
@@ -92,8 +95,10 @@ public class NotifierConfiguration {
 		RateLimits limits = new RateLimits(System::nanoTime);
 		NotifierProperties.Mail mail = properties.mail();
 		if (mail != null) {
-			channels.put(ContactChannel.EMAIL, new SmtpChannel(mail.host(), mail.port(), mail.security(),
-					mail.sslTrust(), mail.username(), mail.password(), mail.from(), mail.timeout()));
+			KeyStore trust = mail.trustStore().isEmpty() ? null
+					: TrustedCertificates.read(Path.of(mail.trustStore()), mail.trustStorePassword());
+			channels.put(ContactChannel.EMAIL, new SmtpChannel(mail.host(), mail.port(), mail.security(), trust,
+					mail.username(), mail.password(), mail.from(), mail.timeout()));
 			limits.limit(ContactChannel.EMAIL, mail.perSecond(), mail.burst());
 		}
 		provider(ContactChannel.SMS, properties.sms(), properties, channels, limits);

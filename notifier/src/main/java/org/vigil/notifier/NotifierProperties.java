@@ -69,12 +69,13 @@ public record NotifierProperties(@DefaultValue("true") boolean enabled,
 	/**
 	 * The SMTP relay.
 	 *
-	 * @param host its host
-	 * @param port its port; 587 (submission) by default
-	 * @param security STARTTLS_REQUIRED by default; STARTTLS_OPTIONAL or NONE only for a
-	 * relay on the same host
-	 * @param sslTrust hosts trusted without a certificate chain ("*": all), for a test
-	 * relay; empty by default
+	 * @param host its host, as its certificate names it
+	 * @param port its port; 587 (submission) by default, 465 for SMTPS
+	 * @param security STARTTLS_REQUIRED by default; SMTPS for implicit TLS;
+	 * STARTTLS_OPTIONAL or NONE only for a relay on the same host
+	 * @param trustStore a file of the certificates the relay's chain must end in (PEM, or
+	 * a PKCS#12 or JKS key store); empty for the JDK's default trust store
+	 * @param trustStorePassword the key store's password; not needed for PEM
 	 * @param username for SMTP AUTH; empty for none
 	 * @param password for SMTP AUTH
 	 * @param from the sender address
@@ -83,10 +84,11 @@ public record NotifierProperties(@DefaultValue("true") boolean enabled,
 	 * @param burst the most messages at once
 	 */
 	public record Mail(String host, @DefaultValue("587") int port,
-			@DefaultValue("STARTTLS_REQUIRED") SmtpChannel.Security security, @DefaultValue("") String sslTrust,
-			@DefaultValue("") String username, @DefaultValue("") String password,
-			@DefaultValue("vigil@localhost") String from, @DefaultValue("10s") Duration timeout,
-			@DefaultValue("10") double perSecond, @DefaultValue("20") int burst) {
+			@DefaultValue("STARTTLS_REQUIRED") SmtpChannel.Security security, @DefaultValue("") String trustStore,
+			@DefaultValue("") String trustStorePassword, @DefaultValue("") String username,
+			@DefaultValue("") String password, @DefaultValue("vigil@localhost") String from,
+			@DefaultValue("10s") Duration timeout, @DefaultValue("10") double perSecond,
+			@DefaultValue("20") int burst) {
 
 		public Mail {
 			if (host == null || host.isBlank()) {

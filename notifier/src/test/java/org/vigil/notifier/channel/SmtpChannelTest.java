@@ -30,7 +30,7 @@ class SmtpChannelTest {
 	}
 
 	private static SmtpChannel channel(SmtpChannel.Security security) {
-		return new SmtpChannel("127.0.0.1", relay.getSmtp().getPort(), security, "", "", "", "vigil@network.example",
+		return new SmtpChannel("127.0.0.1", relay.getSmtp().getPort(), security, null, "", "", "vigil@network.example",
 				Duration.ofSeconds(5));
 	}
 
@@ -59,7 +59,7 @@ class SmtpChannelTest {
 
 	@Test
 	void aRelayThatIsDownIsAFailureNotAnException() {
-		SmtpChannel nowhere = new SmtpChannel("127.0.0.1", 1, SmtpChannel.Security.NONE, "", "", "",
+		SmtpChannel nowhere = new SmtpChannel("127.0.0.1", 1, SmtpChannel.Security.NONE, null, "", "",
 				"vigil@network.example", Duration.ofSeconds(2));
 
 		assertThat(nowhere.send(message()).accepted()).isFalse();
