@@ -119,6 +119,20 @@ class SmtpChannelTlsTest {
 	}
 
 	@Test
+	void optionalStartTlsLogsInAndSendsInClearToARelayWithoutIt() {
+		// Why STARTTLS_OPTIONAL is only for a relay on the same host: the same relay as
+		// above, and this time it gets the password and the link in clear.
+		startRelay((server) -> server.enableTLS(false)
+			.authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(this::login)));
+
+		SendOutcome outcome = channel(SmtpChannel.Security.STARTTLS_OPTIONAL, USER).send(message());
+
+		assertThat(outcome.accepted()).as(outcome.detail()).isTrue();
+		assertThat(this.logins).hasValue(1);
+		assertThat(this.relay.getMessages()).hasSize(1);
+	}
+
+	@Test
 	void refusesARelayWhoseCertificateIsFromAnUnknownCa() {
 		Credential stranger = DevPki.generate(Clock.systemUTC())
 			.issueTlsServer(List.of("localhost"), List.of("127.0.0.1"));
