@@ -6,11 +6,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
 import org.vigil.protocol.canonical.CanonicalJson;
+import org.vigil.protocol.pki.Credential;
 import org.vigil.protocol.request.PreservationRequest;
 import org.vigil.protocol.signing.CmsSigner;
 
@@ -20,11 +29,11 @@ import org.vigil.protocol.signing.CmsSigner;
  * routing headers.
  *
  * <p>
- * It authenticates with HTTP Basic as one of the Party's requesters. Mutual TLS is the
- * way national systems are meant to authenticate; when the gateway accepts it, a second
- * factory method builds the {@link HttpClient} with an {@code SSLContext} holding the
- * Party's TLS client key ({@code PkiLayout.partyTlsClient}) and drops the
- * {@code Authorization} header — nothing else here changes.
+ * It authenticates as national systems are meant to, with mutual TLS on the gateway's
+ * mutual-TLS port and the Party's TLS client key ({@code PkiLayout.partyTlsClient}), or,
+ * to compare, with HTTP Basic as one of the Party's requesters: Basic makes the gateway
+ * check a BCrypt hash on every call, which is the cost a password is meant to have and
+ * the reason a national system should not use one.
  */
 final class NationalSystemClient {
 
@@ -53,12 +62,34 @@ final class NationalSystemClient {
 		return new NationalSystemClient(base, http, authorization, signer);
 	}
 
+	static NationalSystemClient mutualTls(int mtlsPort, Credential client, X509Certificate ca, CmsSigner signer)
+			throws GeneralSecurityException, IOException {
+		char[] password = "in-memory".toCharArray();
+		KeyStore keys = KeyStore.getInstance("PKCS12");
+		keys.load(null, null);
+		keys.setKeyEntry("client", client.privateKey(), password, client.chain().toArray(new Certificate[0]));
+		KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+		keyManagers.init(keys, password);
+		KeyStore trusted = KeyStore.getInstance("PKCS12");
+		trusted.load(null, null);
+		trusted.setCertificateEntry("network-ca", ca);
+		TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		trustManagers.init(trusted);
+		SSLContext tls = SSLContext.getInstance("TLS");
+		tls.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+		HttpClient http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(5))
+			.sslContext(tls)
+			.build();
+		return new NationalSystemClient(URI.create("https://127.0.0.1:" + mtlsPort), http, null, signer);
+	}
+
 	/** Signs and posts one request; completes with the gateway's answer. */
 	CompletableFuture<HttpResponse<String>> submit(PreservationRequest request) {
 		byte[] cms = this.signer.sign(CanonicalJson.canonicalize(request));
-		return this.http.sendAsync(HttpRequest.newBuilder(this.base.resolve("/api/v1/requests"))
+		return this.http.sendAsync(authorized(HttpRequest.newBuilder(this.base.resolve("/api/v1/requests")))
 			.timeout(Duration.ofSeconds(30))
-			.header("Authorization", this.authorization)
 			.header("Content-Type", "application/pkcs7-mime")
 			.header("Vigil-Request-Id", request.id().value())
 			.header("Vigil-From", request.from().value())
@@ -69,11 +100,14 @@ final class NationalSystemClient {
 	}
 
 	HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(this.base.resolve(path))
-			.timeout(Duration.ofSeconds(30))
-			.header("Authorization", this.authorization)
-			.GET()
-			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		return this.http
+			.send(authorized(HttpRequest.newBuilder(this.base.resolve(path))).timeout(Duration.ofSeconds(30))
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+		return (this.authorization != null) ? request.header("Authorization", this.authorization) : request;
 	}
 
 }

@@ -11,6 +11,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,18 +131,19 @@ public final class SubmitToAlert {
 		Path data = Files.createTempDirectory("vigil-submit-to-alert-");
 		int httpPort = FreePorts.pick();
 		int kafkaPort = FreePorts.pick();
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-						"-Xmx" + options.text("network-heap", "1g"), "-jar", jar.toString(),
-						"--vigil.standalone.data-dir=" + data, "--vigil.standalone.kafka-port=" + kafkaPort,
-						"--server.address=127.0.0.1", "--server.port=" + httpPort,
-						"--vigil.gateway.mtls.port=" + FreePorts.pick(),
-						// Every step gets an hour, so no ladder escalates while we
-						// measure.
-						"--vigil.dispatcher.deadline-override=3600s",
-						// One requester sends everything: the per-person limit would
-						// measure the limit, not the path.
-						"--vigil.gateway.requests-per-minute=0"));
+		int mtlsPort = FreePorts.pick();
+		boolean mutualTls = options.text("auth", "mtls").equals("mtls");
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx" + options.text("network-heap", "1g"), "-jar", jar.toString(),
+				"--vigil.standalone.data-dir=" + data, "--vigil.standalone.kafka-port=" + kafkaPort,
+				"--server.address=127.0.0.1", "--server.port=" + httpPort, "--vigil.gateway.mtls.port=" + mtlsPort,
+				// Every step gets an hour, so no ladder escalates while we
+				// measure.
+				"--vigil.dispatcher.deadline-override=3600s",
+				// One requester sends everything: the per-person limit would
+				// measure the limit, not the path.
+				"--vigil.gateway.requests-per-minute=0"));
 		command.addAll(networkSettings);
 		System.out.println("network: " + String.join(" ", command.subList(1, command.size())));
 		System.out.println("load average at start: " + Percentiles.loadAverage());
@@ -152,9 +155,14 @@ public final class SubmitToAlert {
 			awaitHealthy(base, network, data.resolve("standalone.log"));
 			String bootstrap = "127.0.0.1:" + kafkaPort;
 			Session requester = Session.login(base, "fr.requester");
-			NationalSystemClient france = NationalSystemClient.basic(base, "fr.requester", PASSWORD,
-					new CmsSigner(Credential.readPkcs12(new PkiLayout(data.resolve("pki")).partySigning(FRANCE),
-							DEV_PKI_PASSWORD.toCharArray()), Clock.systemUTC()));
+			PkiLayout pki = new PkiLayout(data.resolve("pki"));
+			CmsSigner signer = new CmsSigner(
+					Credential.readPkcs12(pki.partySigning(FRANCE), DEV_PKI_PASSWORD.toCharArray()), Clock.systemUTC());
+			NationalSystemClient france = mutualTls
+					? NationalSystemClient.mutualTls(mtlsPort,
+							Credential.readPkcs12(pki.partyTlsClient(FRANCE), DEV_PKI_PASSWORD.toCharArray()),
+							readCertificate(pki.caCertificate()), signer)
+					: NationalSystemClient.basic(base, "fr.requester", PASSWORD, signer);
 			List<StompAlerts> channels = new ArrayList<>();
 			Map<String, Long> alerted = new ConcurrentHashMap<>();
 			Map<String, Long> ackSent = new ConcurrentHashMap<>();
@@ -209,7 +217,8 @@ public final class SubmitToAlert {
 			Sender sender = signed ? (id) -> france.submit(request(id))
 					: (id) -> requester.postAsync("/api/v1/requests", form(id));
 			System.out.printf("submitting %s as fr.requester; officers %s%n",
-					signed ? "signed requests (CMS, FR's key) over HTTP Basic" : "JSON over a console session",
+					signed ? "signed requests (CMS, FR's key) over " + (mutualTls ? "mutual TLS" : "HTTP Basic")
+							: "JSON over a console session",
 					acknowledge ? "acknowledge every alert" : "leave the alerts alone");
 			for (int rate : rates) {
 				submissions(sender, alerted, dispatched, alertedAt, acks, rate, warmupSeconds, false, progressSeconds);
@@ -573,6 +582,12 @@ public final class SubmitToAlert {
 				 "relationToOffence": "The account sent the ransom demand",
 				 "custodian": "Example Mail", "necessity": "The provider deletes login records after 7 days",
 				 "mutualAssistanceToFollow": true}""".formatted(id);
+	}
+
+	private static X509Certificate readCertificate(Path pem) throws Exception {
+		try (var in = Files.newInputStream(pem)) {
+			return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+		}
 	}
 
 	/**

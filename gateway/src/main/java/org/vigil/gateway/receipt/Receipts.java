@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.vigil.gateway.GatewayKeys;
 import org.vigil.gateway.signing.NetworkTrust;
-import org.vigil.gateway.status.RequestStatus;
 import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.RequestId;
 import org.vigil.protocol.audit.AuditEntryIds;
@@ -62,7 +61,11 @@ public class Receipts {
 		byte[] signed = this.trust.network().sign(CanonicalJson.canonicalize(receipt));
 		String key = GatewayKeys.request(receipt.requestId());
 		String field = FIELD_PREFIX + receipt.kind().name();
-		this.redis.opsForHash().putIfAbsent(key, field, Base64.getEncoder().encodeToString(signed));
+		if (Boolean.TRUE
+			.equals(this.redis.opsForHash().putIfAbsent(key, field, Base64.getEncoder().encodeToString(signed)))) {
+			return signed;
+		}
+		// Another thread or instance kept one first: theirs is the receipt.
 		return find(receipt.requestId(), receipt.kind()).orElse(signed);
 	}
 
@@ -83,21 +86,31 @@ public class Receipts {
 				AuditEntryIds.ofSubmission(request.id())));
 	}
 
+	/**
+	 * What a receipt says of its request besides the step.
+	 *
+	 * @param requestDigest the digest of the signed request the network accepted
+	 * @param from the requesting Party
+	 * @param to the requested Party
+	 */
+	public record Subject(String requestDigest, String from, String to) {
+	}
+
 	/** A paged officer's console showed the alert. */
-	public void delivered(RequestStatus status, AlertDelivered delivered) {
-		if (status.requestDigest() == null) {
+	public void delivered(Subject subject, AlertDelivered delivered) {
+		if (subject.requestDigest() == null) {
 			return;
 		}
-		issue(new Receipt(ReceiptKind.DELIVERED, delivered.requestId(), status.requestDigest(),
-				CountryCode.of(status.from()), CountryCode.of(status.to()), delivered.at(), delivered.officer().value(),
-				"Delivered: the alert was shown on the console of " + delivered.officer() + " of " + status.to()
-						+ " (step " + delivered.step() + ")",
+		issue(new Receipt(ReceiptKind.DELIVERED, delivered.requestId(), subject.requestDigest(),
+				CountryCode.of(subject.from()), CountryCode.of(subject.to()), delivered.at(),
+				delivered.officer().value(), "Delivered: the alert was shown on the console of " + delivered.officer()
+						+ " of " + subject.to() + " (step " + delivered.step() + ")",
 				AuditEntryIds.ofEvent(delivered)));
 	}
 
 	/** The requested Party answered; only the first answer gets a receipt. */
-	public void responded(RequestStatus status, RequestResponded responded) {
-		if (status.requestDigest() == null) {
+	public void responded(Subject subject, RequestResponded responded) {
+		if (subject.requestDigest() == null) {
 			return;
 		}
 		Response response = responded.response();
@@ -107,22 +120,22 @@ public class Receipts {
 			case REFUSED -> "the request is refused";
 			case NEEDS_INFORMATION -> "more information is needed";
 		};
-		issue(new Receipt(ReceiptKind.RESPONDED, responded.requestId(), status.requestDigest(),
-				CountryCode.of(status.from()), CountryCode.of(status.to()), responded.at(), responded.by().value(),
-				"Answered by " + responded.by() + " for " + status.to() + ": " + what
+		issue(new Receipt(ReceiptKind.RESPONDED, responded.requestId(), subject.requestDigest(),
+				CountryCode.of(subject.from()), CountryCode.of(subject.to()), responded.at(), responded.by().value(),
+				"Answered by " + responded.by() + " for " + subject.to() + ": " + what
 						+ ((response.note() != null) ? " (" + response.note() + ")" : ""),
 				AuditEntryIds.ofEvent(responded)));
 	}
 
 	/** A named officer took charge. */
-	public void acknowledged(RequestStatus status, RequestAcknowledged acknowledged) {
-		if (status.requestDigest() == null) {
+	public void acknowledged(Subject subject, RequestAcknowledged acknowledged) {
+		if (subject.requestDigest() == null) {
 			return;
 		}
-		issue(new Receipt(ReceiptKind.ACKNOWLEDGED, acknowledged.requestId(), status.requestDigest(),
-				CountryCode.of(status.from()), CountryCode.of(status.to()), acknowledged.at(),
+		issue(new Receipt(ReceiptKind.ACKNOWLEDGED, acknowledged.requestId(), subject.requestDigest(),
+				CountryCode.of(subject.from()), CountryCode.of(subject.to()), acknowledged.at(),
 				acknowledged.by().value(),
-				"Acknowledged by " + acknowledged.by() + " for " + status.to()
+				"Acknowledged by " + acknowledged.by() + " for " + subject.to()
 						+ (acknowledged.late() ? ", after the request had escalated past them" : ""),
 				AuditEntryIds.ofEvent(acknowledged)));
 	}

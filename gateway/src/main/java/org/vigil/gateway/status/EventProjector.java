@@ -160,14 +160,16 @@ public class EventProjector {
 			frames.forEach(this.fanOut::publish);
 		}
 		if (event instanceof AlertDelivered delivered) {
-			this.statuses.find(event.requestId()).ifPresent((status) -> this.receipts.delivered(status, delivered));
+			this.statuses.receiptSubject(event.requestId())
+				.ifPresent((subject) -> this.receipts.delivered(subject, delivered));
 		}
 		else if (event instanceof RequestAcknowledged acknowledged) {
-			this.statuses.find(event.requestId())
-				.ifPresent((status) -> this.receipts.acknowledged(status, acknowledged));
+			this.statuses.receiptSubject(event.requestId())
+				.ifPresent((subject) -> this.receipts.acknowledged(subject, acknowledged));
 		}
 		else if (event instanceof RequestResponded responded) {
-			this.statuses.find(event.requestId()).ifPresent((status) -> this.receipts.responded(status, responded));
+			this.statuses.receiptSubject(event.requestId())
+				.ifPresent((subject) -> this.receipts.responded(subject, responded));
 		}
 		return event.requestId();
 	}
