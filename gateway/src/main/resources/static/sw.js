@@ -1,5 +1,6 @@
-/* Vigil service worker: shows a page pushed by the notifier (Web Push) when the console is closed.
- * The payload, decrypted by the browser: {request, urgency, from, title, text, ack}. */
+/* Vigil service worker: shows a page pushed by the notifier (Web Push) when the console is closed,
+ * then reports that it did. The payload, decrypted by the browser:
+ * {request, urgency, from, title, text, ack, receipt, receiptToken}. */
 'use strict';
 
 self.addEventListener('install', () => self.skipWaiting());
@@ -19,8 +20,20 @@ self.addEventListener('push', (event) => {
 		requireInteraction: urgency === 'EMERGENCY',
 		data: { ack: page.ack || '', request: page.request || '' },
 		actions: page.ack ? [{ action: 'ack', title: 'Acknowledge…' }, { action: 'console', title: 'Open console' }] : []
-	}));
+	}).then(() => receipt(page)));
 });
+
+/* Shown, not acknowledged: the page's one-time token turns the message DELIVERED on the request's
+ * timeline. Only to the console's own origin (its Content-Security-Policy allows no other), without
+ * the session cookie (the token is the credential); a receipt lost is a page left SENT, no more. */
+function receipt(page) {
+	if (!page.receipt || !page.receiptToken) return undefined;
+	let url;
+	try { url = new URL(page.receipt); } catch (e) { return undefined; }
+	if (url.origin !== self.location.origin) return undefined;
+	return fetch(url, { method: 'POST', credentials: 'omit', body: new URLSearchParams({ t: page.receiptToken }) })
+		.catch(() => undefined);
+}
 
 self.addEventListener('notificationclick', (event) => {
 	event.notification.close();

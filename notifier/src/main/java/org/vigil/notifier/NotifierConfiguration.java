@@ -34,6 +34,8 @@ import org.vigil.notifier.channel.TrustedCertificates;
 import org.vigil.notifier.direct.CommandConsumer;
 import org.vigil.notifier.direct.DirectSender;
 import org.vigil.notifier.push.PushChannel;
+import org.vigil.notifier.push.PushReceiptController;
+import org.vigil.notifier.push.PushReceipts;
 import org.vigil.notifier.push.Vapid;
 import org.vigil.notifier.queue.DeliveryLog;
 import org.vigil.notifier.queue.DeliveryQueue;
@@ -53,7 +55,8 @@ import org.vigil.protocol.notification.ContactChannel;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "vigil.notifier", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(NotifierProperties.class)
-@Import({ DirectoryReplicaConfiguration.class, ReceiptController.class, InboundSmsController.class })
+@Import({ DirectoryReplicaConfiguration.class, ReceiptController.class, InboundSmsController.class,
+		PushReceiptController.class })
 public class NotifierConfiguration {
 
 	/** Where the gateway serves the acknowledgement page. */
@@ -90,7 +93,8 @@ public class NotifierConfiguration {
 
 	@Bean
 	Sender notifierSender(DeliveryQueue queue, DeliveryLog deliveryLog, DirectoryReplica directory,
-			NotifierProperties properties, Clock clock, ExecutorService notifierSendPool, ReplyCodes replyCodes) {
+			NotifierProperties properties, Clock clock, ExecutorService notifierSendPool, ReplyCodes replyCodes,
+			PushReceipts pushReceipts) {
 		Map<ContactChannel, Channel> channels = new EnumMap<>(ContactChannel.class);
 		RateLimits limits = new RateLimits(System::nanoTime);
 		NotifierProperties.Mail mail = properties.mail();
@@ -107,10 +111,9 @@ public class NotifierConfiguration {
 		if (push != null && push.configured()) {
 			// The push service checks a VAPID token's expiry against its own clock, the
 			// real one, as a TLS peer checks a certificate: signed at the system's time.
-			channels.put(ContactChannel.PUSH,
-					new PushChannel(
-							new Vapid(push.vapidPublicKey(), push.vapidPrivateKey(), push.subject(), Clock.systemUTC()),
-							push.ttl(), push.timeout(), push.allowLoopback()));
+			channels.put(ContactChannel.PUSH, new PushChannel(
+					new Vapid(push.vapidPublicKey(), push.vapidPrivateKey(), push.subject(), Clock.systemUTC()),
+					push.ttl(), push.timeout(), push.allowLoopback(), pushReceipts, properties.pushReceiptUrl()));
 			limits.limit(ContactChannel.PUSH, push.perSecond(), push.burst());
 		}
 		String base = properties.publicUrl().replaceAll("/+$", "");
@@ -121,6 +124,12 @@ public class NotifierConfiguration {
 				clock, notifierSendPool);
 		sender.replyCodes(replyCodes);
 		return sender;
+	}
+
+	/** Present without push too: every token is then unknown, and refused. */
+	@Bean
+	PushReceipts pushReceipts(StringRedisTemplate redis, NotifierProperties properties) {
+		return new PushReceipts(redis, new NotifierKeys(properties.keyPrefix()), properties.linkValidity());
 	}
 
 	@Bean

@@ -20,6 +20,9 @@ import org.vigil.protocol.notification.DeliveryKey;
  * {prefix}req:{request}                           set: the keys of a request's messages
  * {prefix}reply:{number}:{code}                    string, expiring with the link: the signed acknowledgement
  *                                                 token an SMS reply with that code from that number uses
+ * {prefix}push-receipt:{digest}                  string, expiring with the link: the DeliveryKey a pushed page's
+ *                                                 one-time receipt token stands for (digest: SHA-256 of the
+ *                                                 token, base64url; the token itself is not kept)
  * {prefix}index                                   string: when this index was built; absent in a new or
  *                                                 lost Redis, which makes the notifier rebuild it from Kafka
  * </pre>
@@ -36,6 +39,13 @@ public final class NotifierKeys {
 
 	public String replyCode(String number, String code) {
 		return this.prefix + "reply:" + number + ":" + code;
+	}
+
+	/**
+	 * @param digest the receipt token's SHA-256, base64url
+	 */
+	public String pushReceipt(String digest) {
+		return this.prefix + "push-receipt:" + digest;
 	}
 
 	public String prefix() {

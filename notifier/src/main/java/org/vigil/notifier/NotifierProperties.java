@@ -47,6 +47,12 @@ public record NotifierProperties(@DefaultValue("true") boolean enabled,
 	/** The path of the delivery callback, on the notifier's (or standalone's) server. */
 	public static final String RECEIPTS_PATH = "/api/v1/notifications/receipts";
 
+	/**
+	 * The path of service workers' push receipts, on the notifier's (or standalone's)
+	 * server.
+	 */
+	public static final String PUSH_RECEIPTS_PATH = "/api/v1/notifications/push-receipts";
+
 	public NotifierProperties {
 		if (enabled && (linkKey == null || linkKey.isBlank())) {
 			throw new IllegalArgumentException(
@@ -59,6 +65,14 @@ public record NotifierProperties(@DefaultValue("true") boolean enabled,
 		if (batch < 1 || senderThreads < 1) {
 			throw new IllegalArgumentException("vigil.notifier.batch and sender-threads are at least 1");
 		}
+	}
+
+	/**
+	 * Where service workers post the receipts of pushed pages: the console's origin, the
+	 * only one its Content-Security-Policy ({@code connect-src 'self'}) lets them reach.
+	 */
+	public String pushReceiptUrl() {
+		return publicUrl.replaceAll("/+$", "") + PUSH_RECEIPTS_PATH;
 	}
 
 	/** Where providers report delivery. */

@@ -276,6 +276,11 @@ class AuthorizationMatrixIT extends NetworkTest {
 		rows.add(new Row("POST", "/api/v1/notifications/inbound", JSON,
 				"{\"from\": \"+99900000000\", \"text\": \"1234\"}", Scope.NONE, Set.of(401), anyone,
 				Outcome.UNAUTHENTICATED));
+		// A service worker's push receipt: past the gateway for anyone, with or without
+		// a session; the page's one-time token is the credential, and one never issued
+		// is 410 whoever posts it.
+		rows.add(new Row("POST", "/api/v1/notifications/push-receipts", MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+				"t=" + "A".repeat(32), Scope.NONE, Set.of(410), anyone, Outcome.UNAUTHENTICATED));
 		rows.add(new Row("GET", "/api/v1/audit/log-key", null, null, Scope.NONE, OK, anyone, Outcome.FORBIDDEN));
 		// Before the first checkpoint, or a proof the ledger is too short for, the
 		// answer is a 404 or a 422 after the role was checked.

@@ -3,12 +3,22 @@ package org.vigil.standalone;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -23,6 +33,9 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+import org.vigil.protocol.json.WireJson;
 
 /**
  * A real headless Chromium (Debian's {@code chromium} with its {@code chromedriver}), one
@@ -111,6 +124,19 @@ final class Browser implements AutoCloseable {
 		find(By.cssSelector("form button[type=submit]")).click();
 	}
 
+	/** Where the browser reaches the network: {@code http://127.0.0.1:<port>}. */
+	String base() {
+		return this.base;
+	}
+
+	/**
+	 * Runs a script in the page that hands its result, a promise's as a rule, to its last
+	 * argument (Selenium's asynchronous script), and returns it.
+	 */
+	Object asyncScript(String script) {
+		return this.driver.executeAsyncScript(script);
+	}
+
 	WebDriver driver() {
 		return this.driver;
 	}
@@ -121,6 +147,72 @@ final class Browser implements AutoCloseable {
 	 */
 	Map<String, Object> cdp(String command, Map<String, Object> parameters) {
 		return this.driver.executeCdpCommand(command, parameters);
+	}
+
+	/**
+	 * The DevTools id of the active service worker registration for a scope, which
+	 * {@code ServiceWorker.deliverPushMessage} needs. DevTools names registrations only
+	 * in its {@code ServiceWorker.workerRegistrationUpdated} event, and Selenium's
+	 * {@link #cdp} returns no events: so a second DevTools client, on the page target's
+	 * own WebSocket (Chromium takes several), enables the domain and reads the event.
+	 */
+	String serviceWorkerRegistrationId(String scope) throws IOException, InterruptedException {
+		Object options = this.driver.getCapabilities().getCapability("goog:chromeOptions");
+		String debugger = String.valueOf(((Map<?, ?>) options).get("debuggerAddress"));
+		HttpClient http = HttpClient.newHttpClient();
+		JsonNode targets = WireJson.mapper()
+			.readTree(http
+				.send(HttpRequest.newBuilder(URI.create("http://" + debugger + "/json/list")).build(),
+						HttpResponse.BodyHandlers.ofString())
+				.body());
+		String page = targets.valueStream()
+			.filter((target) -> "page".equals(target.get("type").asString())
+					&& target.get("url").asString().startsWith(this.base))
+			.map((target) -> target.get("webSocketDebuggerUrl").asString())
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("no DevTools page target on " + this.base));
+		BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+		WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(page), new WebSocket.Listener() {
+
+			private final StringBuilder text = new StringBuilder();
+
+			@Override
+			public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+				this.text.append(data);
+				if (last) {
+					messages.add(this.text.toString());
+					this.text.setLength(0);
+				}
+				webSocket.request(1);
+				return null;
+			}
+
+		}).join();
+		try {
+			socket.sendText("{\"id\":1,\"method\":\"ServiceWorker.enable\",\"params\":{}}", true).join();
+			long giveUp = System.nanoTime() + WAIT.toNanos();
+			String message;
+			while ((message = messages.poll(Math.max(0, giveUp - System.nanoTime()), TimeUnit.NANOSECONDS)) != null) {
+				JsonNode event = WireJson.mapper().readTree(message);
+				if (!"ServiceWorker.workerRegistrationUpdated".equals(event.path("method").asString(""))) {
+					continue;
+				}
+				Optional<String> id = event.get("params")
+					.get("registrations")
+					.valueStream()
+					.filter((registration) -> scope.equals(registration.get("scopeURL").asString())
+							&& !registration.get("isDeleted").asBoolean())
+					.map((registration) -> registration.get("registrationId").asString())
+					.findFirst();
+				if (id.isPresent()) {
+					return id.get();
+				}
+			}
+			throw new IllegalStateException("no service worker registration for " + scope + " within " + WAIT);
+		}
+		finally {
+			socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+		}
 	}
 
 	/** What the page wrote to its console since the last call, with every error. */

@@ -177,6 +177,7 @@ class HostileInputIT extends NetworkTest {
 		commandsAfterTheAlert(cases);
 		directoryAdministration(cases);
 		authentication(cases);
+		pushReceipts(cases);
 		mutualTls(cases);
 		return cases.stream();
 	}
@@ -461,6 +462,39 @@ class HostileInputIT extends NetworkTest {
 						.timeout(Duration.ofSeconds(15))
 						.POST(HttpRequest.BodyPublishers.noBody())
 						.build(), HttpResponse.BodyHandlers.ofString())));
+	}
+
+	/**
+	 * A service worker's push receipt, posted without a login: the page's one-time token
+	 * is its only credential, so anything but a live token is refused (400 for one of the
+	 * wrong form, 410 for one unknown, spent or expired) and changes nothing.
+	 */
+	private static void pushReceipts(List<Case> cases) {
+		String form = "application/x-www-form-urlencoded";
+		List<String> bodies = List.of("", "t=", "t=short", "t=" + "%00".repeat(32), "t=" + "x".repeat(5000),
+				"t=" + "A".repeat(32), "t=" + "A".repeat(31) + "%0A", "t=' OR '1'='1", "t=${jndi:ldap://127.0.0.1/x}",
+				"t=" + "A".repeat(32) + "&t=" + "B".repeat(32));
+		for (String body : bodies) {
+			cases.add(new Case("push receipt " + abbreviate(body),
+					(it) -> it.http.send(HttpRequest.newBuilder(it.uri("/api/v1/notifications/push-receipts"))
+						.header("Content-Type", form)
+						.timeout(Duration.ofSeconds(15))
+						.POST(HttpRequest.BodyPublishers.ofString(body))
+						.build(), HttpResponse.BodyHandlers.ofString())));
+		}
+		cases.add(new Case("push receipt as JSON",
+				(it) -> it.http.send(HttpRequest.newBuilder(it.uri("/api/v1/notifications/push-receipts"))
+					.header("Content-Type", JSON)
+					.timeout(Duration.ofSeconds(15))
+					.POST(HttpRequest.BodyPublishers.ofString("{\"t\": \"" + "A".repeat(32) + "\"}"))
+					.build(), HttpResponse.BodyHandlers.ofString())));
+		cases.add(
+				new Case("push receipt by GET",
+						(it) -> it.http.send(HttpRequest
+							.newBuilder(it.uri("/api/v1/notifications/push-receipts?t=" + "A".repeat(32)))
+							.timeout(Duration.ofSeconds(15))
+							.GET()
+							.build(), HttpResponse.BodyHandlers.ofString())));
 	}
 
 	static Stream<StompCase> stompCases() {

@@ -81,16 +81,21 @@ public class SecurityConfiguration {
 		RequestMatcher ownCredentials = (request) -> request.getHeader("Authorization") != null;
 		RequestMatcher ackLink = PathPatternRequestMatcher.withDefaults().matcher("/ack");
 		// A provider's callback carries no session cookie, only its bearer token, which
-		// the notifier checks: a CSRF token protects nothing there.
+		// the notifier checks, and a service worker's push receipt only the page's
+		// one-time token (sent without credentials): a CSRF token protects nothing there.
 		RequestMatcher providerCallback = (request) -> request.getRequestURI() != null
 				&& (request.getRequestURI().equals("/api/v1/notifications/receipts")
-						|| request.getRequestURI().equals("/api/v1/notifications/inbound"));
+						|| request.getRequestURI().equals("/api/v1/notifications/inbound")
+						|| request.getRequestURI().equals("/api/v1/notifications/push-receipts"));
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error", "/problems/**",
 					"/api/v1/audit/log-key", "/webjars/**", "/console.css", "/favicon.ico",
 					// The signed one-time token is the credential (acklink); providers
-					// present a bearer token of their own (the notifier checks it).
+					// present a bearer token of their own (the notifier checks it); a
+					// push receipt's one-time token is its own credential (the notifier
+					// checks it too).
 					"/ack", "/api/v1/notifications/receipts", "/api/v1/notifications/inbound",
+					"/api/v1/notifications/push-receipts",
 					// The service worker script holds nothing secret, and the browser
 					// fetches it again to update it, logged in or not.
 					"/sw.js")

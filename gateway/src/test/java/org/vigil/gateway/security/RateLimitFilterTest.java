@@ -100,6 +100,14 @@ class RateLimitFilterTest {
 		}
 	}
 
+	@Test
+	void serviceWorkersPushReceiptsAreNotCountedAgainstTheAnonymousShare() throws Exception {
+		RateLimitFilter filter = new RateLimitFilter(redis, Clock.systemUTC(), 2);
+		for (int i = 0; i < 5; i++) {
+			assertThat(call(filter, "anonymousUser", RateLimitFilter.PUSH_RECEIPTS).getStatus()).isEqualTo(200);
+		}
+	}
+
 	private static MockHttpServletResponse call(RateLimitFilter filter, String principal) throws Exception {
 		return call(filter, principal, "/api/v1/me");
 	}

@@ -24,11 +24,15 @@ import org.vigil.protocol.notification.ContactChannel;
  * {@code Urgency: high} for an emergency.
  *
  * <p>
- * A 2xx (push services answer 201) means the push service took the message; push services
- * give no delivery receipt, so the message stays SENT, as an e-mail does. 404 and 410
- * mean the subscription is gone (the browser unsubscribed, or the profile was wiped) and
- * any other answer that the push service refused: both fail, and the officer's next
- * channel goes at once.
+ * A 2xx (push services answer 201) means the push service took the message: SENT. Push
+ * services give no delivery receipt; the service worker gives one instead: the payload
+ * carries {@code receipt} (where to post) and {@code receiptToken} (a one-time token from
+ * {@link PushReceipts}), and {@link PushReceiptController} records DELIVERED when it
+ * comes. Without one the message stays SENT, as an e-mail does: a browser that is closed
+ * may show the page hours later, so no receipt in time is no failure. 404 and 410 mean
+ * the subscription is gone (the browser unsubscribed, or the profile was wiped) and any
+ * other answer that the push service refused: both fail, and the officer's next channel
+ * goes at once.
  */
 public class PushChannel implements Channel {
 
@@ -42,6 +46,15 @@ public class PushChannel implements Channel {
 
 	private final HttpClient client;
 
+	private final PushReceipts receipts;
+
+	private final String receiptUrl;
+
+	/** A channel whose pages ask for no receipt. */
+	public PushChannel(Vapid vapid, Duration ttl, Duration timeout, boolean allowLoopback) {
+		this(vapid, ttl, timeout, allowLoopback, null, null);
+	}
+
 	/**
 	 * @param vapid the application server's keys
 	 * @param ttl how long the push service keeps a message for a browser that is offline
@@ -49,13 +62,19 @@ public class PushChannel implements Channel {
 	 * @param allowLoopback whether endpoints on this host may be used (tests and a local
 	 * push service only: otherwise a subscription naming {@code 127.0.0.1} would make the
 	 * notifier POST to its own host's services)
+	 * @param receipts issues each page's receipt token; null for pages without one
+	 * @param receiptUrl where the service worker posts the token: the console's origin
+	 * and {@value PushReceiptController#PATH}
 	 */
-	public PushChannel(Vapid vapid, Duration ttl, Duration timeout, boolean allowLoopback) {
+	public PushChannel(Vapid vapid, Duration ttl, Duration timeout, boolean allowLoopback, PushReceipts receipts,
+			String receiptUrl) {
 		this.vapid = Objects.requireNonNull(vapid, "vapid");
 		this.ttl = ttl;
 		this.timeout = timeout;
 		this.allowLoopback = allowLoopback;
 		this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+		this.receipts = receipts;
+		this.receiptUrl = (receipts != null) ? Objects.requireNonNull(receiptUrl, "receiptUrl") : null;
 	}
 
 	@Override
@@ -83,9 +102,14 @@ public class PushChannel implements Channel {
 		catch (IOException | IllegalArgumentException ex) {
 			return SendOutcome.failed("push endpoint unusable: " + ex.getClass().getSimpleName());
 		}
+		// Issued before the push goes, and kept if the push fails: it then expires
+		// unused.
+		String receiptToken = (this.receipts != null) ? this.receipts.issue(DeliveryKey.parse(message.reference()))
+				: null;
 		byte[] body;
 		try {
-			body = PayloadEncryption.encrypt(payload(message).getBytes(StandardCharsets.UTF_8),
+			body = PayloadEncryption.encrypt(
+					payload(message, this.receiptUrl, receiptToken).getBytes(StandardCharsets.UTF_8),
 					EcKeys.decode(message.push().p256dh()), EcKeys.decode(message.push().auth()));
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
@@ -125,13 +149,20 @@ public class PushChannel implements Channel {
 		}
 	}
 
-	/** What the service worker gets: enough to show the page and acknowledge it. */
-	static String payload(OutgoingMessage message) {
+	/**
+	 * What the service worker gets: enough to show the page, report that it did, and
+	 * acknowledge it.
+	 * @param receiptUrl where to post the receipt; null for a page without one
+	 * @param receiptToken the page's one-time receipt token; null for none
+	 */
+	static String payload(OutgoingMessage message, String receiptUrl, String receiptToken) {
 		return "{\"request\":\"" + json(DeliveryKey.parse(message.reference()).requestId().value())
 				+ "\",\"urgency\":\"" + ((message.urgency() != null) ? message.urgency().name() : "") + "\",\"from\":\""
 				+ ((message.from() != null) ? json(message.from().value()) : "") + "\",\"title\":\""
 				+ json((message.subject() != null) ? message.subject() : "Vigil") + "\",\"text\":\""
 				+ json(message.text()) + "\",\"ack\":\"" + json((message.ackUrl() != null) ? message.ackUrl() : "")
+				+ ((receiptToken != null)
+						? "\",\"receipt\":\"" + json(receiptUrl) + "\",\"receiptToken\":\"" + json(receiptToken) : "")
 				+ "\"}";
 	}
 
