@@ -74,16 +74,35 @@ public class Receipts {
 		return Optional.ofNullable(stored).map((base64) -> Base64.getDecoder().decode(base64.toString()));
 	}
 
+	/**
+	 * A signed receipt as the read model keeps it.
+	 *
+	 * @param field the request hash's field
+	 * @param value the receipt's CMS, in Base64
+	 */
+	public record Signed(String field, String value) {
+	}
+
+	/**
+	 * The ACCEPTED receipt, signed, for the read model to keep with the submission in one
+	 * round trip ({@code RequestStatuses#recordSubmission}); signing costs less than a
+	 * round trip to find out whether one is kept already.
+	 */
+	public Signed signAccepted(SubmitRequest submit) {
+		return new Signed(FIELD_PREFIX + ReceiptKind.ACCEPTED.name(), Base64.getEncoder()
+			.encodeToString(this.trust.network().sign(CanonicalJson.canonicalize(accepted(submit)))));
+	}
+
 	/** The network holds the request: the receipt the sender gets with its 202. */
-	public byte[] accepted(SubmitRequest submit) {
+	private static Receipt accepted(SubmitRequest submit) {
 		PreservationRequest request = submit.request();
 		String signedBy = submit.signed().signedByNetwork() ? "signed by the network on behalf of " + request.from()
 				+ ", filed in the console by " + submit.submittedBy()
 				: "signed by " + request.from() + ", sent by " + submit.submittedBy();
-		return issue(new Receipt(ReceiptKind.ACCEPTED, request.id(), submit.signed().digest(), request.from(),
-				request.to(), submit.acceptedAt(), NETWORK, "Accepted by the network: request " + request.id()
-						+ " from " + request.from() + " to " + request.to() + ", " + signedBy,
-				AuditEntryIds.ofSubmission(request.id())));
+		return new Receipt(ReceiptKind.ACCEPTED, request.id(), submit.signed().digest(), request.from(), request.to(),
+				submit.acceptedAt(), NETWORK, "Accepted by the network: request " + request.id() + " from "
+						+ request.from() + " to " + request.to() + ", " + signedBy,
+				AuditEntryIds.ofSubmission(request.id()));
 	}
 
 	/**

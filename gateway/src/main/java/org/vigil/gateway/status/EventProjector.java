@@ -142,8 +142,7 @@ public class EventProjector {
 	private RequestId project(ConsumerRecord<String, byte[]> record, boolean push) {
 		if (Topics.REQUESTS.equals(record.topic())) {
 			if (WireJson.read(record.value(), DispatchCommand.class) instanceof SubmitRequest submit) {
-				this.statuses.recordSubmission(submit);
-				this.receipts.accepted(submit);
+				this.statuses.recordSubmission(submit, this.receipts.signAccepted(submit));
 				return submit.request().id();
 			}
 			return null;

@@ -113,13 +113,17 @@ public class RequestStatuses {
 	private static final String DRILL = "drill";
 
 	/**
-	 * A submission in one atomic round trip: its fields; its state only if it has none
-	 * yet (events may have moved it on already), and then its place among the submitted;
-	 * the receiver's list and, unless a drill, the sender's.
+	 * A submission in one atomic round trip: its fields; its ACCEPTED receipt unless one
+	 * is kept already; its state only if it has none yet (events may have moved it on
+	 * already), and then its place among the submitted; the receiver's list and, unless a
+	 * drill, the sender's.
 	 */
 	private static final RedisScript<Long> RECORD_SUBMISSION = new DefaultRedisScript<>("""
-			for i = 6, #ARGV, 2 do
+			for i = 8, #ARGV, 2 do
 			  redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
+			end
+			if ARGV[6] ~= '' then
+			  redis.call('HSETNX', KEYS[1], ARGV[6], ARGV[7])
 			end
 			local fresh = redis.call('HSETNX', KEYS[1], ARGV[3], ARGV[4])
 			if fresh == 1 then
@@ -202,6 +206,17 @@ public class RequestStatuses {
 	 * back.
 	 */
 	public void recordSubmission(SubmitRequest submit) {
+		recordSubmission(submit, null);
+	}
+
+	/**
+	 * Records a request the network accepted, with its ACCEPTED receipt in the same round
+	 * trip (kept only if none is kept yet: whoever keeps one first, the answer to the
+	 * sender or the projector, keeps it for good). Safe to repeat, and never moves the
+	 * state back.
+	 * @param accepted the signed receipt, or null for none (a drill has none)
+	 */
+	public void recordSubmission(SubmitRequest submit, Receipts.Signed accepted) {
 		PreservationRequest request = submit.request();
 		String key = GatewayKeys.request(request.id());
 		Map<String, String> fields = new HashMap<>();
@@ -217,7 +232,8 @@ public class RequestStatuses {
 		fields.put(DRILL, Boolean.toString(submit.drill()));
 		long score = submit.acceptedAt().toEpochMilli();
 		List<String> args = new ArrayList<>(List.of(request.id().value(), Long.toString(score), STATE,
-				RequestState.SUBMITTED.name(), submit.drill() ? "1" : "0"));
+				RequestState.SUBMITTED.name(), submit.drill() ? "1" : "0", (accepted != null) ? accepted.field() : "",
+				(accepted != null) ? accepted.value() : ""));
 		fields.forEach((field, value) -> {
 			args.add(field);
 			args.add(value);

@@ -205,8 +205,7 @@ class RequestController {
 		RequestId id = submit.requestId();
 		this.commands.publish(submit);
 		try {
-			this.statuses.recordSubmission(submit);
-			this.receipts.accepted(submit);
+			this.statuses.recordSubmission(submit, this.receipts.signAccepted(submit));
 		}
 		catch (RuntimeException ex) {
 			// Accepted all the same: Kafka has it, and the projector will fill the read
