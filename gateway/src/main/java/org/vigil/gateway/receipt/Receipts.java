@@ -2,6 +2,7 @@ package org.vigil.gateway.receipt;
 
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.vigil.gateway.GatewayKeys;
@@ -50,23 +51,14 @@ public class Receipts {
 	}
 
 	/**
-	 * Signs and keeps a receipt, unless one for that step is kept already.
-	 * @return the receipt kept for that step: this one, or the earlier one
+	 * Signs and keeps a receipt its caller knows was not kept a moment ago: one round
+	 * trip unless another thread or instance kept one meanwhile.
 	 */
-	public byte[] issue(Receipt receipt) {
-		Optional<byte[]> kept = find(receipt.requestId(), receipt.kind());
-		if (kept.isPresent()) {
-			return kept.get();
-		}
+	private void keep(Receipt receipt) {
 		byte[] signed = this.trust.network().sign(CanonicalJson.canonicalize(receipt));
-		String key = GatewayKeys.request(receipt.requestId());
-		String field = FIELD_PREFIX + receipt.kind().name();
-		if (Boolean.TRUE
-			.equals(this.redis.opsForHash().putIfAbsent(key, field, Base64.getEncoder().encodeToString(signed)))) {
-			return signed;
-		}
-		// Another thread or instance kept one first: theirs is the receipt.
-		return find(receipt.requestId(), receipt.kind()).orElse(signed);
+		this.redis.opsForHash()
+			.putIfAbsent(GatewayKeys.request(receipt.requestId()), FIELD_PREFIX + receipt.kind().name(),
+					Base64.getEncoder().encodeToString(signed));
 	}
 
 	public Optional<byte[]> find(RequestId id, ReceiptKind kind) {
@@ -111,16 +103,18 @@ public class Receipts {
 	 * @param requestDigest the digest of the signed request the network accepted
 	 * @param from the requesting Party
 	 * @param to the requested Party
+	 * @param kept the receipts the request has already, read with the rest: a step with
+	 * one needs no new one and no round trip to find out
 	 */
-	public record Subject(String requestDigest, String from, String to) {
+	public record Subject(String requestDigest, String from, String to, Set<ReceiptKind> kept) {
 	}
 
 	/** A paged officer's console showed the alert. */
 	public void delivered(Subject subject, AlertDelivered delivered) {
-		if (subject.requestDigest() == null) {
+		if (subject.requestDigest() == null || subject.kept().contains(ReceiptKind.DELIVERED)) {
 			return;
 		}
-		issue(new Receipt(ReceiptKind.DELIVERED, delivered.requestId(), subject.requestDigest(),
+		keep(new Receipt(ReceiptKind.DELIVERED, delivered.requestId(), subject.requestDigest(),
 				CountryCode.of(subject.from()), CountryCode.of(subject.to()), delivered.at(),
 				delivered.officer().value(), "Delivered: the alert was shown on the console of " + delivered.officer()
 						+ " of " + subject.to() + " (step " + delivered.step() + ")",
@@ -129,7 +123,7 @@ public class Receipts {
 
 	/** The requested Party answered; only the first answer gets a receipt. */
 	public void responded(Subject subject, RequestResponded responded) {
-		if (subject.requestDigest() == null) {
+		if (subject.requestDigest() == null || subject.kept().contains(ReceiptKind.RESPONDED)) {
 			return;
 		}
 		Response response = responded.response();
@@ -139,7 +133,7 @@ public class Receipts {
 			case REFUSED -> "the request is refused";
 			case NEEDS_INFORMATION -> "more information is needed";
 		};
-		issue(new Receipt(ReceiptKind.RESPONDED, responded.requestId(), subject.requestDigest(),
+		keep(new Receipt(ReceiptKind.RESPONDED, responded.requestId(), subject.requestDigest(),
 				CountryCode.of(subject.from()), CountryCode.of(subject.to()), responded.at(), responded.by().value(),
 				"Answered by " + responded.by() + " for " + subject.to() + ": " + what
 						+ ((response.note() != null) ? " (" + response.note() + ")" : ""),
@@ -148,10 +142,10 @@ public class Receipts {
 
 	/** A named officer took charge. */
 	public void acknowledged(Subject subject, RequestAcknowledged acknowledged) {
-		if (subject.requestDigest() == null) {
+		if (subject.requestDigest() == null || subject.kept().contains(ReceiptKind.ACKNOWLEDGED)) {
 			return;
 		}
-		issue(new Receipt(ReceiptKind.ACKNOWLEDGED, acknowledged.requestId(), subject.requestDigest(),
+		keep(new Receipt(ReceiptKind.ACKNOWLEDGED, acknowledged.requestId(), subject.requestDigest(),
 				CountryCode.of(subject.from()), CountryCode.of(subject.to()), acknowledged.at(),
 				acknowledged.by().value(),
 				"Acknowledged by " + acknowledged.by() + " for " + subject.to()

@@ -154,21 +154,21 @@ public class EventProjector {
 			return null;
 		}
 		RequestEvent event = WireJson.read(record.value(), RequestEvent.class);
-		List<AlertFrame> frames = new ArrayList<>(this.statuses.apply(event));
+		RequestStatuses.Applied applied = this.statuses.apply(event);
 		if (push) {
-			frames.forEach(this.fanOut::publish);
+			applied.frames().forEach(this.fanOut::publish);
 		}
-		if (event instanceof AlertDelivered delivered) {
-			this.statuses.receiptSubject(event.requestId())
-				.ifPresent((subject) -> this.receipts.delivered(subject, delivered));
-		}
-		else if (event instanceof RequestAcknowledged acknowledged) {
-			this.statuses.receiptSubject(event.requestId())
-				.ifPresent((subject) -> this.receipts.acknowledged(subject, acknowledged));
-		}
-		else if (event instanceof RequestResponded responded) {
-			this.statuses.receiptSubject(event.requestId())
-				.ifPresent((subject) -> this.receipts.responded(subject, responded));
+		Receipts.Subject subject = applied.subject();
+		if (subject != null) {
+			if (event instanceof AlertDelivered delivered) {
+				this.receipts.delivered(subject, delivered);
+			}
+			else if (event instanceof RequestAcknowledged acknowledged) {
+				this.receipts.acknowledged(subject, acknowledged);
+			}
+			else if (event instanceof RequestResponded responded) {
+				this.receipts.responded(subject, responded);
+			}
 		}
 		return event.requestId();
 	}

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -111,6 +112,9 @@ public class RequestStatuses {
 	private static final String OUTCOME = "outcome";
 
 	private static final String DRILL = "drill";
+
+	/** The offence alone, so that every alert frame need not parse the whole request. */
+	private static final String OFFENCE = "offence";
 
 	/**
 	 * A submission in one atomic round trip: its fields; its ACCEPTED receipt unless one
@@ -221,6 +225,7 @@ public class RequestStatuses {
 		String key = GatewayKeys.request(request.id());
 		Map<String, String> fields = new HashMap<>();
 		fields.put(REQUEST, new String(WireJson.write(request)));
+		fields.put(OFFENCE, (request.offence() != null) ? request.offence() : "");
 		fields.put(SUBMITTED_BY, submit.submittedBy().value());
 		fields.put(ACCEPTED_AT, submit.acceptedAt().toString());
 		fields.put(FROM, request.from().value());
@@ -247,17 +252,19 @@ public class RequestStatuses {
 	/**
 	 * Projects one event. Events of a request come from one partition, in order, and only
 	 * one gateway instance projects that partition at a time.
-	 * @return the frames to push to officers' consoles; empty for an event seen before
+	 * @return the frames to push to officers' consoles (none for an event seen before),
+	 * and what the request's receipts need
 	 */
-	public List<AlertFrame> apply(RequestEvent event) {
+	public Applied apply(RequestEvent event) {
 		String key = GatewayKeys.request(event.requestId());
 		// One read: everything below decides from what the request held before this
 		// event, and all it writes goes back in one atomic round trip (Writes).
 		Map<Object, Object> hash = entries(key);
 		Object stored = hash.get(SEQUENCE);
 		long seen = (stored != null) ? Long.parseLong(stored.toString()) : 0;
+		Receipts.Subject subject = receiptSubject(hash);
 		if (event.sequence() <= seen) {
-			return List.of();
+			return new Applied(List.of(), subject);
 		}
 		Map<String, String> fields = new HashMap<>();
 		fields.put(SEQUENCE, Long.toString(event.sequence()));
@@ -407,7 +414,30 @@ public class RequestStatuses {
 		writes.add("RPUSH", GatewayKeys.timeline(event.requestId()), new String(WireJson
 			.write(new TimelineEntry(event.sequence(), event.getClass().getSimpleName(), event.at(), text))));
 		writes.run(this.redis);
-		return frames;
+		return new Applied(frames, subject);
+	}
+
+	/**
+	 * What projecting an event gave.
+	 *
+	 * @param frames the frames to push to officers' consoles; empty for an event seen
+	 * before
+	 * @param subject what a receipt of the request needs, from the same read; null until
+	 * its submission is known
+	 */
+	public record Applied(List<AlertFrame> frames, Receipts.Subject subject) {
+	}
+
+	private static Receipts.Subject receiptSubject(Map<Object, Object> hash) {
+		String digest = text(hash, REQUEST_DIGEST);
+		String from = text(hash, FROM);
+		String to = text(hash, TO);
+		if (digest == null || from == null || to == null) {
+			return null;
+		}
+		Set<ReceiptKind> kept = EnumSet.noneOf(ReceiptKind.class);
+		kept.addAll(receiptsIn(hash));
+		return new Receipts.Subject(digest, from, to, kept);
 	}
 
 	/**
@@ -482,20 +512,6 @@ public class RequestStatuses {
 		frames.add(new AlertFrame(AlertFrame.NOTICE, recipients, event.requestId().value(), text(hash, FROM),
 				text(hash, TO), text(hash, URGENCY), intOrZero(hash.get(STEP)), due, text, offence, event.at(),
 				isDrill(hash)));
-	}
-
-	/**
-	 * What a receipt needs of a request, in one round trip and without its timeline;
-	 * empty until the submission is known.
-	 */
-	public Optional<Receipts.Subject> receiptSubject(RequestId id) {
-		List<Object> values = this.redis.opsForHash()
-			.multiGet(GatewayKeys.request(id), List.of(REQUEST_DIGEST, FROM, TO));
-		if (values == null || values.get(0) == null || values.get(1) == null || values.get(2) == null) {
-			return Optional.empty();
-		}
-		return Optional
-			.of(new Receipts.Subject(values.get(0).toString(), values.get(1).toString(), values.get(2).toString()));
 	}
 
 	public Optional<RequestStatus> find(RequestId id) {
@@ -648,6 +664,11 @@ public class RequestStatuses {
 	}
 
 	private static String offence(Map<Object, Object> hash) {
+		Object offence = hash.get(OFFENCE);
+		if (offence != null) {
+			return offence.toString().isEmpty() ? null : offence.toString();
+		}
+		// Recorded before the field existed.
 		Object request = hash.get(REQUEST);
 		return (request != null) ? WireJson.read(request.toString().getBytes(), PreservationRequest.class).offence()
 				: null;
