@@ -1,16 +1,23 @@
 package org.vigil.gateway.push;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +98,8 @@ public class PushReceiptRelay {
 
 	private final HttpClient client;
 
+	private final Duration connectTimeout;
+
 	private final Duration answerTimeout;
 
 	@Autowired
@@ -114,6 +123,7 @@ public class PushReceiptRelay {
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(connectTimeout)
 			.build();
+		this.connectTimeout = connectTimeout;
 		this.answerTimeout = answerTimeout;
 	}
 
@@ -132,21 +142,27 @@ public class PushReceiptRelay {
 			.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
 			.POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
 			.build();
-		HttpResponse<InputStream> answer;
-		byte[] body;
+		HttpResponse<byte[]> answer;
+		CompletableFuture<HttpResponse<byte[]>> sent = this.client.sendAsync(request,
+				(info) -> new BoundedBody(MAX_ANSWER_BYTES + 1));
 		try {
-			answer = this.client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-			try (InputStream in = answer.body()) {
-				body = in.readNBytes(MAX_ANSWER_BYTES + 1);
-			}
+			// The request's own timeout ends when the headers arrive; this bounds the
+			// body too, so that a notifier that stalls mid-answer holds no thread longer.
+			answer = sent.get(this.connectTimeout.plus(this.answerTimeout).toMillis(), TimeUnit.MILLISECONDS);
 		}
-		catch (IOException ex) {
+		catch (ExecutionException ex) {
+			return unreachable(ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			sent.cancel(true);
 			return unreachable(ex);
 		}
 		catch (InterruptedException ex) {
+			sent.cancel(true);
 			Thread.currentThread().interrupt();
 			return unreachable(ex);
 		}
+		byte[] body = answer.body();
 		int status = answer.statusCode();
 		if (status >= 200 && status < 300) {
 			return ResponseEntity.status(status).build();
@@ -156,14 +172,15 @@ public class PushReceiptRelay {
 			.map((type) -> type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 			.orElse(false);
 		if (!problemDetail || body.length > MAX_ANSWER_BYTES || status < 400 || status > 599) {
-			log.warn("The notifier answered a push receipt with {} and no problem detail", status);
+			log.warn("The notifier answered a push receipt with {} and no problem detail of at most {} bytes", status,
+					MAX_ANSWER_BYTES);
 			return problem(HttpStatus.BAD_GATEWAY, ProblemTypes.NOTIFIER_UNAVAILABLE, "Notifier unavailable",
 					"the notifier answered " + status + "; the receipt was not recorded");
 		}
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
 	}
 
-	private static ResponseEntity<ProblemDetail> unreachable(Exception ex) {
+	private static ResponseEntity<ProblemDetail> unreachable(Throwable ex) {
 		// The page stays SENT; nothing for the browser to do. One line, no stack: a
 		// notifier that is down is said by its own health check.
 		log.warn("A push receipt was not relayed to the notifier: {}", ex.toString());
@@ -177,6 +194,62 @@ public class PushReceiptRelay {
 		problem.setTitle(title);
 		problem.setInstance(URI.create(PATH));
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	/**
+	 * The answer's first {@code limit} bytes: the rest is not read (the connection is
+	 * dropped), so that the relay's memory does not depend on what the notifier sends.
+	 */
+	static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+
+		private final int limit;
+
+		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+		private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+
+		private Flow.Subscription subscription;
+
+		BoundedBody(int limit) {
+			this.limit = limit;
+		}
+
+		@Override
+		public CompletionStage<byte[]> getBody() {
+			return this.body;
+		}
+
+		@Override
+		public void onSubscribe(Flow.Subscription subscription) {
+			this.subscription = subscription;
+			subscription.request(Long.MAX_VALUE);
+		}
+
+		@Override
+		public void onNext(List<ByteBuffer> buffers) {
+			for (ByteBuffer buffer : buffers) {
+				int take = Math.min(buffer.remaining(), this.limit - this.bytes.size());
+				byte[] chunk = new byte[take];
+				buffer.get(chunk);
+				this.bytes.write(chunk, 0, take);
+				if (this.bytes.size() >= this.limit) {
+					this.subscription.cancel();
+					this.body.complete(this.bytes.toByteArray());
+					return;
+				}
+			}
+		}
+
+		@Override
+		public void onError(Throwable error) {
+			this.body.completeExceptionally(error);
+		}
+
+		@Override
+		public void onComplete() {
+			this.body.complete(this.bytes.toByteArray());
+		}
+
 	}
 
 	/** Whether {@code vigil.gateway.notifier-url} is set to something. */

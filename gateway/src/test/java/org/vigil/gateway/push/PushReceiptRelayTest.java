@@ -163,6 +163,21 @@ class PushReceiptRelayTest {
 	}
 
 	@Test
+	void answersAProblemWithStatus502WhenTheNotifiersAnswerIsOverlong() throws Exception {
+		String huge = "{\"type\":\"/problems/push-receipt-refused\",\"detail\":\"" + "x".repeat(1024 * 1024) + "\"}";
+		MockMvc mvc = relayTo(notifierAnswering(410, "application/problem+json", huge));
+
+		MvcResult result = mvc
+			.perform(post(PushReceiptRelay.PATH).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.content("t=" + TOKEN))
+			.andReturn();
+
+		assertThat(result.getResponse().getStatus()).isEqualTo(502);
+		assertThat(result.getResponse().getContentAsString()).contains("/problems/notifier-unavailable")
+			.hasSizeLessThan(1024);
+	}
+
+	@Test
 	void refusesAnOverlongTokenWithoutForwardingIt() throws Exception {
 		MockMvc mvc = relayTo(notifierAnswering(204, null, null));
 
