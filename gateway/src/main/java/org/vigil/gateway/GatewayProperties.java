@@ -1,5 +1,6 @@
 package org.vigil.gateway;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -35,11 +36,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pushPublicKey the VAPID public key browsers subscribe to push alerts with (the
  * notifier's {@code vigil.notifier.push.vapid-public-key}); empty or absent, the console
  * offers no alerts
+ * @param notifierUrl the notifier's own base URL inside the deployment (such as
+ * {@code http://notifier:8080}) when it runs in a process of its own: the gateway then
+ * relays the service workers' push receipts, which browsers may only post to the
+ * console's origin, to it. Absent (the default, and in the standalone network, whose
+ * notifier serves the path in the same server) for no relay
  */
 @ConfigurationProperties("vigil.gateway")
 public record GatewayProperties(String demoPassword, Duration publishTimeout, String consumerGroup, Path pkiDir,
 		String pkiPassword, Duration clockSkew, Integer maxSignedRequestBytes, Integer requestsPerMinute,
-		Integer projectorThreads, Long maxRequestBytes, String ackLinkKey, String pushPublicKey) {
+		Integer projectorThreads, Long maxRequestBytes, String ackLinkKey, String pushPublicKey, URI notifierUrl) {
 
 	public GatewayProperties {
 		publishTimeout = (publishTimeout != null) ? publishTimeout : Duration.ofSeconds(10);
@@ -55,6 +61,15 @@ public record GatewayProperties(String demoPassword, Duration publishTimeout, St
 		}
 		ackLinkKey = (ackLinkKey != null) ? ackLinkKey.trim() : "";
 		pushPublicKey = (pushPublicKey != null) ? pushPublicKey.trim() : "";
+		if (notifierUrl != null && notifierUrl.toString().isBlank()) {
+			notifierUrl = null;
+		}
+		if (notifierUrl != null && (!notifierUrl.isAbsolute() || notifierUrl.getHost() == null
+				|| !("http".equals(notifierUrl.getScheme()) || "https".equals(notifierUrl.getScheme()))
+				|| notifierUrl.getRawQuery() != null || notifierUrl.getRawFragment() != null)) {
+			throw new IllegalArgumentException("vigil.gateway.notifier-url is the notifier's base URL, "
+					+ "http(s)://host:port without query or fragment, not " + notifierUrl);
+		}
 		if (requestsPerMinute < 0) {
 			throw new IllegalArgumentException("vigil.gateway.requests-per-minute is 0 (no limit) or more");
 		}

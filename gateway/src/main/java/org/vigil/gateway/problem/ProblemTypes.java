@@ -30,6 +30,12 @@ public final class ProblemTypes {
 	/** The gateway's replica of the directory has not loaded it yet. */
 	public static final URI DIRECTORY_NOT_READY = URI.create("/problems/directory-not-ready");
 
+	/**
+	 * The notifier, in a process of its own, could not be reached or gave no usable
+	 * answer to a relayed push receipt.
+	 */
+	public static final URI NOTIFIER_UNAVAILABLE = URI.create("/problems/notifier-unavailable");
+
 	public static final URI METHOD_NOT_ALLOWED = URI.create("/problems/method-not-allowed");
 
 	public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create("/problems/unsupported-media-type");
