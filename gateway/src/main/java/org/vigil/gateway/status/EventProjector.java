@@ -1,6 +1,5 @@
 package org.vigil.gateway.status;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
