@@ -103,6 +103,9 @@ class ContactsBrowserIT extends NetworkTest {
 				assertThat(officer.find(By.id("rules")).getText()).contains("SMS after 5 min").doesNotContain("Push");
 				assertThat(officer.find(By.id("rule-ROUTINE-0-channel")).getAttribute("value")).isEqualTo("SMS");
 				assertThat(officer.find(By.id("rule-ROUTINE-0-after")).getAttribute("value")).isEqualTo("5");
+				((org.openqa.selenium.JavascriptExecutor) officer.driver())
+					.executeScript("arguments[0].scrollIntoView()", officer.find(By.id("rules-title")));
+				officer.screenshot("my-notification-rules");
 
 				officer.find(By.id("rules-reset")).sendKeys(Keys.ENTER);
 				officer.wait(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-status"),

@@ -56,9 +56,10 @@ import org.vigil.protocol.Urgency;
  * leaves it unverified; a code sent to it by the notifier and typed back verifies it;
  * only then is it used to page them, or for a test message. Every change goes through
  * {@link DirectoryEditor#changeOwnContacts} (the directory topic, audited) and touches
- * nothing but the caller's own methods. Under {@code /rules} an officer, supervisor or
- * coordinator sets their own notification rules ({@link OwnRules}) or goes back to their
- * roles' defaults, through {@link DirectoryEditor#changeOwnNotifications}.
+ * nothing but the caller's own methods. Under {@code /rules} someone the network pages
+ * (an officer or supervisor of the Party) sets their own notification rules
+ * ({@link OwnRules}) or goes back to their roles' defaults, through
+ * {@link DirectoryEditor#changeOwnNotifications}.
  */
 @Tag(name = "My contact methods", description = "An officer's own e-mail, SMS and voice addresses")
 @RestController
@@ -252,8 +253,8 @@ class MyContactsController {
 	MyContacts setRules(@AuthenticationPrincipal VigilUser user, @RequestBody(required = false) OwnRules.Body body) {
 		officer(user);
 		Map<Urgency, List<NotificationRule>> asked = OwnRules.parse(body);
-		// Checked again under the edit lock, against the entry as it is then: a method
-		// removed meanwhile must not leave a rule that pages nowhere.
+		// The verified methods are checked under the edit lock, against the entry as it
+		// is then: a method removed meanwhile must not leave a rule that pages nowhere.
 		return view(this.editor.changeOwnNotifications(user, (current) -> OwnRules.requireReachable(asked, current),
 				"CHANGE_NOTIFICATION_RULES", correlation()));
 	}
