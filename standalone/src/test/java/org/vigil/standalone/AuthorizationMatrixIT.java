@@ -265,6 +265,14 @@ class AuthorizationMatrixIT extends NetworkTest {
 				Outcome.FORBIDDEN));
 		rows.add(new Row("GET", "/api/v1/me/contacts/messages?id=nosuchmessage", null, null, Scope.NONE, Set.of(404),
 				listed, Outcome.FORBIDDEN));
+		// One's own notification rules: only someone who can be paged, in a Party's
+		// entry. The PUT names no urgency (422 after the role check) and the DELETE finds
+		// the defaults already in force, so that the table writes nothing.
+		Set<Caller> paged = Set.of(Caller.OFFICER, Caller.SUPERVISOR);
+		rows.add(new Row("PUT", "/api/v1/me/contacts/rules", JSON, "{\"rules\": {}}", Scope.NONE, Set.of(422), paged,
+				Outcome.FORBIDDEN));
+		rows.add(new Row("DELETE", "/api/v1/me/contacts/rules", null, null, Scope.NONE, Set.of(200), paged,
+				Outcome.FORBIDDEN));
 		Set<Caller> anyone = new LinkedHashSet<>(EVERYONE);
 		anyone.add(Caller.ANONYMOUS);
 		// Providers' delivery reports and SMS replies: past the gateway for anyone,

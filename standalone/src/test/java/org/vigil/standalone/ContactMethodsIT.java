@@ -120,6 +120,98 @@ class ContactMethodsIT extends NetworkTest {
 		}
 	}
 
+	@Test
+	void anOfficerSetsTheirOwnRulesWithinBoundsAndGoesBackToTheDefaults() throws Exception {
+		Map<TopicPartition, Long> auditFrom = endOffsets(Topics.AUDIT);
+		try (ConsoleSession officer = ConsoleSession.login(this.port, OFFICER, PASSWORD)) {
+			try {
+				JsonNode before = json(officer.get("/api/v1/me/contacts"));
+				assertThat(before.get("ownRules").asBoolean()).isFalse();
+
+				// Each wrong body is refused naming its field, and writes nothing.
+				Map<TopicPartition, Long> directoryBefore = endOffsets(Topics.DIRECTORY);
+				Map<String, String> wrong = Map.of(rules("[{\"channel\": \"FAX\", \"after\": \"PT0S\"}]", "[]", "[]"),
+						"rules.EMERGENCY[0].channel",
+						rules("[{\"channel\": \"SMS\"}, {\"channel\": \"SMS\", \"after\": \"PT1M\"}]", "[]", "[]"),
+						"rules.EMERGENCY[1].channel",
+						rules("[{\"channel\": \"SMS\", \"after\": \"-PT1M\"}]", "[]", "[]"), "rules.EMERGENCY[0].after",
+						rules("[{\"channel\": \"SMS\"}]", "[{\"channel\": \"EMAIL\", \"after\": \"PT2H\"}]", "[]"),
+						"rules.URGENT[0].after",
+						rules("[{\"channel\": \"SMS\"}, {\"channel\": \"PUSH\", \"after\": \"PT1M\"}]", "[]", "[]"),
+						"rules.EMERGENCY[1].channel",
+						rules("[{\"channel\": \"VOICE\", \"after\": \"PT5M\"}]", "[]", "[]"), "rules.EMERGENCY",
+						"{\"rules\": {\"EMERGENCY\": [{\"channel\": \"SMS\"}], \"URGENT\": []}}", "rules.ROUTINE");
+				for (Map.Entry<String, String> body : wrong.entrySet()) {
+					HttpResponse<String> refused = officer.put("/api/v1/me/contacts/rules", body.getKey(), null);
+					assertThat(refused.statusCode()).as(body.getKey() + ": " + refused.body()).isEqualTo(422);
+					assertThat(refused.headers().firstValue("Content-Type"))
+						.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+					assertThat(json(refused).get("errors").valueStream().map((e) -> e.get("field").asString()))
+						.as(body.getKey())
+						.contains(body.getValue());
+				}
+				assertThat(endOffsets(Topics.DIRECTORY)).as("nothing written").isEqualTo(directoryBefore);
+
+				// Mine: a text at once and a call five minutes later for an emergency,
+				// a mail for an urgent request, the console only for a routine one.
+				HttpResponse<String> saved = officer.put("/api/v1/me/contacts/rules", rules(
+						"[{\"channel\": \"VOICE\", \"after\": \"PT5M\"}, {\"channel\": \"SMS\", \"after\": \"PT0S\"}]",
+						"[{\"channel\": \"EMAIL\"}]", "[]"), null);
+				assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+				JsonNode mine = json(officer.get("/api/v1/me/contacts"));
+				assertThat(mine.get("ownRules").asBoolean()).isTrue();
+				assertThat(rules(mine, "EMERGENCY")).containsExactly("SMS PT0S", "VOICE PT5M");
+				assertThat(rules(mine, "URGENT")).containsExactly("EMAIL PT0S");
+				assertThat(rules(mine, "ROUTINE")).isEmpty();
+
+				// Back to the defaults of their roles.
+				HttpResponse<String> reset = officer.call("DELETE", "/api/v1/me/contacts/rules", Map.of(),
+						HttpRequest.BodyPublishers.noBody());
+				assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+				assertThat(json(reset).get("ownRules").asBoolean()).isFalse();
+				assertThat(json(reset).get("rules")).isEqualTo(before.get("rules"));
+
+				List<AuditEntry> audit = auditSince(auditFrom,
+						(entry) -> entry.actor().equals(OFFICER) && entry.action().equals("RESET_NOTIFICATION_RULES"));
+				assertThat(audit)
+					.filteredOn(
+							(entry) -> entry.actor().equals(OFFICER) && entry.action().endsWith("_NOTIFICATION_RULES"))
+					.map((entry) -> entry.action() + " " + entry.outcome() + " " + entry.detail())
+					.satisfiesExactly(
+							(change) -> assertThat(change).asString()
+								.startsWith("CHANGE_NOTIFICATION_RULES ACCEPTED own rules: "
+										+ "EMERGENCY: SMS at once, VOICE after PT5M; URGENT: EMAIL at once; "
+										+ "ROUTINE: console only"),
+							(back) -> assertThat(back).asString()
+								.startsWith("RESET_NOTIFICATION_RULES ACCEPTED back to the defaults"));
+			}
+			finally {
+				officer.call("DELETE", "/api/v1/me/contacts/rules", Map.of(), HttpRequest.BodyPublishers.noBody());
+			}
+		}
+		// Only someone who can be paged sets rules; the coordinator has no Party entry.
+		for (String other : List.of("fr.requester", "net.coordinator")) {
+			try (ConsoleSession session = ConsoleSession.login(this.port, other, PASSWORD)) {
+				assertThat(session.put("/api/v1/me/contacts/rules", rules("[{\"channel\": \"SMS\"}]", "[]", "[]"), null)
+					.statusCode()).as(other).isEqualTo(403);
+			}
+		}
+	}
+
+	private static String rules(String emergency, String urgent, String routine) {
+		return "{\"rules\": {\"EMERGENCY\": " + emergency + ", \"URGENT\": " + urgent + ", \"ROUTINE\": " + routine
+				+ "}}";
+	}
+
+	/** An urgency's rules in a GET's answer, as "CHANNEL duration". */
+	private static List<String> rules(JsonNode mine, String urgency) {
+		return mine.get("rules")
+			.get(urgency)
+			.valueStream()
+			.map((rule) -> rule.get("channel").asString() + " " + Duration.parse(rule.get("after").asString()))
+			.toList();
+	}
+
 	private static String method(String channel, String address) {
 		return "{\"channel\": \"" + channel + "\", \"address\": \"" + address + "\"}";
 	}

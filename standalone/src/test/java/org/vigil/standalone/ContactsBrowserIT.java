@@ -65,6 +65,64 @@ class ContactsBrowserIT extends NetworkTest {
 		}
 	}
 
+	@Test
+	void anOfficerEditsTheirRulesSavesThemAndFindsThemAfterAReload() throws Exception {
+		try (Browser officer = Browser.open(this.port).login("fr.petit", PASSWORD)) {
+			try {
+				officer.driver().get("http://127.0.0.1:" + this.port + "/contacts.html");
+				officer.wait(ExpectedConditions.visibilityOfElementLocated(By.id("rules-form")));
+				officer.wait(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-source"), "defaults"));
+				for (WebElement field : officer.find(By.id("rules-form"))
+					.findElements(By.cssSelector("input, select"))) {
+					assertThat(officer.driver()
+						.findElements(By.cssSelector("label[for='" + field.getAttribute("id") + "']")))
+						.as("the label of %s", field.getAttribute("id"))
+						.hasSize(1);
+				}
+
+				// A routine request: a text five minutes after the page instead of a mail
+				// at once, typed as a person would.
+				officer.find(By.id("rule-ROUTINE-0-channel")).sendKeys("SMS");
+				WebElement after = officer.find(By.id("rule-ROUTINE-0-after"));
+				after.sendKeys(Keys.chord(Keys.CONTROL, "a"), "5", Keys.ENTER);
+
+				// The defaults push to a browser fr.petit never enabled: refused, the
+				// field
+				// marked, nothing saved.
+				officer.wait(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-status"), "no verified"));
+				officer
+					.wait(ExpectedConditions.attributeToBe(By.id("rule-EMERGENCY-0-channel"), "aria-invalid", "true"));
+				officer.find(By.cssSelector("button[aria-label='Remove rule 1 of EMERGENCY']")).sendKeys(Keys.ENTER);
+				officer.find(By.cssSelector("button[aria-label='Remove rule 1 of URGENT']")).sendKeys(Keys.ENTER);
+				officer.find(By.cssSelector("#rules-form button[type='submit']")).sendKeys(Keys.ENTER);
+				officer.wait(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-status"), "are saved"));
+
+				officer.driver().navigate().refresh();
+				officer
+					.wait(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-source"), "your own rules"));
+				assertThat(officer.find(By.id("rules")).getText()).contains("SMS after 5 min").doesNotContain("Push");
+				assertThat(officer.find(By.id("rule-ROUTINE-0-channel")).getAttribute("value")).isEqualTo("SMS");
+				assertThat(officer.find(By.id("rule-ROUTINE-0-after")).getAttribute("value")).isEqualTo("5");
+				((org.openqa.selenium.JavascriptExecutor) officer.driver())
+					.executeScript("arguments[0].scrollIntoView()", officer.find(By.id("rules-title")));
+				officer.screenshot("my-notification-rules");
+
+				officer.find(By.id("rules-reset")).sendKeys(Keys.ENTER);
+				officer.wait(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-status"),
+						"back to the defaults"));
+				assertThat(officer.find(By.id("rules-source")).getText()).contains("defaults");
+				assertThat(officer.consoleMessages())
+					.noneMatch((message) -> message.contains("Content Security Policy"));
+			}
+			finally {
+				try (ConsoleSession session = ConsoleSession.login(this.port, "fr.petit", PASSWORD)) {
+					session.call("DELETE", "/api/v1/me/contacts/rules", java.util.Map.of(),
+							java.net.http.HttpRequest.BodyPublishers.noBody());
+				}
+			}
+		}
+	}
+
 	private List<MimeMessage> mailTo(String address) {
 		return Arrays.stream(Infrastructure.get().mail.getReceivedMessages()).filter((message) -> {
 			try {

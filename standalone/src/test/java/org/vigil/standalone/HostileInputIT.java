@@ -176,6 +176,7 @@ class HostileInputIT extends NetworkTest {
 		signedSubmissions(cases);
 		commandsAfterTheAlert(cases);
 		directoryAdministration(cases);
+		ownRules(cases);
 		authentication(cases);
 		pushReceipts(cases);
 		mutualTls(cases);
@@ -431,6 +432,21 @@ class HostileInputIT extends NetworkTest {
 		for (String body : List.of("", "{", "[]", "null", "{\"country\":\"<script>\"}")) {
 			cases.add(json("directory PUT body " + abbreviate(body),
 					(it) -> it.putAs("de.admin", path + "DE", body, it.etag("de.admin", path + "DE"))));
+		}
+	}
+
+	private static void ownRules(List<Case> cases) {
+		String path = "/api/v1/me/contacts/rules";
+		String valid = "{\"rules\": {\"EMERGENCY\": [{\"channel\": \"SMS\"}], \"URGENT\": [], \"ROUTINE\": []}}";
+		cases.add(json("own rules PUT by a requester", (it) -> it.putAs("fr.requester", path, valid, null)));
+		cases.add(json("own rules PUT by a country administrator", (it) -> it.putAs("de.admin", path, valid, null)));
+		cases.add(json("own rules DELETE by a requester",
+				(it) -> it.send("fr.requester", HttpRequest.newBuilder(it.uri(path)).DELETE())));
+		for (String body : List.of("", "{", "[]", "null", "{\"rules\": []}", "{\"rules\": {\"EMERGENCY\": \"SMS\"}}",
+				"{\"rules\": {\"<script>\": [], \"EMERGENCY\": [{\"channel\": \"${jndi:ldap://127.0.0.1/x}\"}]}}",
+				"{\"rules\": {\"EMERGENCY\": [{\"channel\": \"SMS\", \"after\": \"P99999999999D\"}], \"URGENT\": [], \"ROUTINE\": []}}",
+				"{\"rules\": {\"EMERGENCY\": [{\"channel\": \"SMS\", \"after\": {\"$gt\": 0}}], \"URGENT\": [], \"ROUTINE\": []}}")) {
+			cases.add(json("own rules PUT body " + abbreviate(body), (it) -> it.putAs("de.mueller", path, body, null)));
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -158,6 +159,50 @@ class NotificationIT extends NetworkTest {
 				.send(HttpRequest.newBuilder(URI.create(ack + "?t=not-a-token")).GET().build(),
 						HttpResponse.BodyHandlers.ofString())
 				.statusCode()).isEqualTo(404);
+		}
+	}
+
+	@Test
+	void anOfficersOwnRulesDecideHowTheyArePagedAndAChangeLeavesAPlannedPageAlone() throws Exception {
+		Officer onCall = officer(onCall("DE", StepTarget.PRIMARY_ON_CALL));
+		String number = address(onCall, ContactChannel.SMS);
+		String mailbox = address(onCall, ContactChannel.EMAIL);
+		try (ConsoleSession requester = ConsoleSession.login(this.port, "fr.requester", PASSWORD);
+				ConsoleSession officer = ConsoleSession.login(this.port, onCall.id().value(), PASSWORD)) {
+			try {
+				// Their own rules: an emergency only mails them (the defaults would text
+				// them at once and call two minutes later).
+				String mailOnly = "[{\"channel\": \"EMAIL\", \"after\": \"PT0S\"}]";
+				HttpResponse<String> saved = officer.put("/api/v1/me/contacts/rules", "{\"rules\": {\"EMERGENCY\": "
+						+ mailOnly + ", \"URGENT\": " + mailOnly + ", \"ROUTINE\": " + mailOnly + "}}", null);
+				assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+
+				String id = json(requester.post("/api/v1/requests", preservationRequest("DE", "EMERGENCY"))).get("id")
+					.asString();
+				await().atMost(WITHIN).until(() -> !mailTo(mailbox, id).isEmpty());
+				await().atMost(WITHIN)
+					.untilAsserted(() -> assertThat(timeline(json(requester.get("/api/v1/requests/" + id))))
+						.anyMatch((text) -> text.startsWith("e-mail to " + onCall.id() + " (step 1) sent")));
+
+				// Back to the defaults once the page is planned: the plan is kept, so
+				// neither a text nor, two minutes later, a call comes for this request.
+				assertThat(officer
+					.call("DELETE", "/api/v1/me/contacts/rules", Map.of(), HttpRequest.BodyPublishers.noBody())
+					.statusCode()).isEqualTo(200);
+				this.clock.advance(Duration.ofMinutes(2));
+				await().during(Duration.ofSeconds(3))
+					.atMost(WITHIN)
+					.until(() -> calls(number, id).isEmpty()
+							&& this.infrastructure.sms.messagesTo(number).stream().noneMatch((m) -> about(m, id)));
+				assertThat(timeline(json(requester.get("/api/v1/requests/" + id))))
+					.noneMatch((text) -> text.startsWith("SMS to ") || text.startsWith("voice call to "));
+
+				assertThat(officer.post("/api/v1/requests/" + id + "/acknowledgement", null).statusCode())
+					.isEqualTo(202);
+			}
+			finally {
+				officer.call("DELETE", "/api/v1/me/contacts/rules", Map.of(), HttpRequest.BodyPublishers.noBody());
+			}
 		}
 	}
 

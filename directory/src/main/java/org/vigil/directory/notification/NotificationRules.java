@@ -39,6 +39,27 @@ public record NotificationRules(Map<Urgency, List<NotificationRule>> byUrgency) 
 		return this.byUrgency.getOrDefault(urgency, List.of());
 	}
 
+	/**
+	 * The rules in words, urgency by urgency, for an audit entry or a log line: for
+	 * example {@code EMERGENCY: SMS at once, VOICE after PT2M; URGENT: console only}.
+	 * Never an address: rules name channels only.
+	 */
+	public String summary() {
+		StringBuilder text = new StringBuilder();
+		for (Urgency urgency : Urgency.values()) {
+			if (!this.byUrgency.containsKey(urgency)) {
+				continue;
+			}
+			List<NotificationRule> rules = forUrgency(urgency);
+			text.append((text.length() > 0) ? "; " : "").append(urgency).append(": ");
+			text.append(rules.isEmpty() ? "console only"
+					: String.join(", ", rules.stream()
+						.map((rule) -> rule.channel() + (rule.after().isZero() ? " at once" : " after " + rule.after()))
+						.toList()));
+		}
+		return (text.length() > 0) ? text.toString() : "console only";
+	}
+
 	private static final NotificationRules PAGED = new NotificationRules(Map.of(
 			// Life at risk: wake them by every means at once, then ring.
 			Urgency.EMERGENCY,

@@ -61,6 +61,14 @@ public record Officer(OfficerId id, String name, Set<Role> roles, List<String> l
 		return new Officer(this.id, this.name, this.roles, this.languages, replaced, this.notifications);
 	}
 
+	/**
+	 * The same officer with these rules instead.
+	 * @param replaced their own rules; null to go back to their roles' defaults
+	 */
+	public Officer withNotifications(NotificationRules replaced) {
+		return new Officer(this.id, this.name, this.roles, this.languages, this.contacts, replaced);
+	}
+
 	public boolean hasRole(Role role) {
 		return this.roles.contains(role);
 	}

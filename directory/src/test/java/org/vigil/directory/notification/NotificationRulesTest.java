@@ -63,6 +63,26 @@ class NotificationRulesTest {
 	}
 
 	@Test
+	void saysTheRulesInWordsUrgencyByUrgency() {
+		assertThat(NotificationRules.defaultFor(Set.of(Role.OFFICER)).summary())
+			.isEqualTo("EMERGENCY: PUSH at once, SMS at once, EMAIL at once, VOICE after PT2M; "
+					+ "URGENT: PUSH at once, EMAIL at once, SMS after PT10M; ROUTINE: EMAIL at once");
+		assertThat(NotificationRules.defaultFor(Set.of(Role.REQUESTER)).summary()).isEqualTo("console only");
+	}
+
+	@Test
+	void anOfficerWithOwnRulesGoesBackToTheDefaultsWithNone() {
+		Officer officer = new Officer(OfficerId.of("de.test"), "Test", Set.of(Role.OFFICER), List.of("de"))
+			.withNotifications(new NotificationRules(
+					Map.of(Urgency.EMERGENCY, List.of(NotificationRule.now(ContactChannel.SMS)))));
+
+		assertThat(officer.effectiveNotifications().forUrgency(Urgency.EMERGENCY))
+			.containsExactly(NotificationRule.now(ContactChannel.SMS));
+		assertThat(officer.withNotifications(null).effectiveNotifications())
+			.isEqualTo(NotificationRules.defaultFor(Set.of(Role.OFFICER)));
+	}
+
+	@Test
 	void refusesAddressesThatCannotBeTheirChannels() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new ContactMethod(ContactChannel.SMS, "0612345678", null));

@@ -21,10 +21,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,6 +42,7 @@ import org.vigil.gateway.problem.NetworkUnavailable;
 import org.vigil.gateway.problem.NotAllowed;
 import org.vigil.gateway.problem.ProblemTypes;
 import org.vigil.gateway.problem.Refused;
+import org.vigil.gateway.security.Roles;
 import org.vigil.gateway.security.VigilUser;
 import org.vigil.protocol.OfficerId;
 import org.vigil.protocol.Topics;
@@ -53,7 +56,10 @@ import org.vigil.protocol.Urgency;
  * leaves it unverified; a code sent to it by the notifier and typed back verifies it;
  * only then is it used to page them, or for a test message. Every change goes through
  * {@link DirectoryEditor#changeOwnContacts} (the directory topic, audited) and touches
- * nothing but the caller's own methods.
+ * nothing but the caller's own methods. Under {@code /rules} someone the network pages
+ * (an officer or supervisor of the Party) sets their own notification rules
+ * ({@link OwnRules}) or goes back to their roles' defaults, through
+ * {@link DirectoryEditor#changeOwnNotifications}.
  */
 @Tag(name = "My contact methods", description = "An officer's own e-mail, SMS and voice addresses")
 @RestController
@@ -238,6 +244,28 @@ class MyContactsController {
 		return publish(user.id(), method, DirectMessage.Purpose.TEST,
 				"This is a test message from Vigil, sent because you asked for one. Pages reach you here.", now,
 				now.plus(TEST_VALIDITY));
+	}
+
+	@Operation(
+			summary = "Set my own notification rules for every urgency (channels I have verified, delays up to an hour)")
+	@PreAuthorize(Roles.OFFICER)
+	@PutMapping("/rules")
+	MyContacts setRules(@AuthenticationPrincipal VigilUser user, @RequestBody(required = false) OwnRules.Body body) {
+		officer(user);
+		Map<Urgency, List<NotificationRule>> asked = OwnRules.parse(body);
+		// The verified methods are checked under the edit lock, against the entry as it
+		// is then: a method removed meanwhile must not leave a rule that pages nowhere.
+		return view(this.editor.changeOwnNotifications(user, (current) -> OwnRules.requireReachable(asked, current),
+				"CHANGE_NOTIFICATION_RULES", correlation()));
+	}
+
+	@Operation(summary = "Go back to my roles' default notification rules")
+	@PreAuthorize(Roles.OFFICER)
+	@DeleteMapping("/rules")
+	MyContacts resetRules(@AuthenticationPrincipal VigilUser user) {
+		officer(user);
+		return view(
+				this.editor.changeOwnNotifications(user, (current) -> null, "RESET_NOTIFICATION_RULES", correlation()));
 	}
 
 	@Operation(summary = "What became of a code or test message I asked for")

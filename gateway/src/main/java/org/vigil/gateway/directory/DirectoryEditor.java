@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -17,6 +18,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.vigil.directory.notification.ContactMethod;
+import org.vigil.directory.notification.NotificationRules;
 import org.vigil.directory.party.CertificateEntry;
 import org.vigil.directory.party.ContactPoint;
 import org.vigil.directory.party.Officer;
@@ -149,6 +151,41 @@ public class DirectoryEditor {
 	@PreAuthorize(Roles.ANYONE)
 	public List<ContactMethod> changeOwnContacts(VigilUser officer, UnaryOperator<List<ContactMethod>> change,
 			String action, String detail, String address, String correlationId) {
+		String digest = Receipt.digestOf(address.getBytes(StandardCharsets.UTF_8));
+		return changeOwn(officer, (current) -> current.withContacts(List.copyOf(change.apply(current.contacts()))),
+				action, (after) -> detail, digest, correlationId)
+			.contacts();
+	}
+
+	/**
+	 * Changes the signed-in officer's own notification rules, and nothing else of the
+	 * entry; as {@link #changeOwnContacts}, without an administrator's role, because the
+	 * rules only say how the officer themself is reached. Audited as {@code action} with
+	 * the rules in words (they hold no address) and the digest of the rules in force
+	 * after.
+	 * @param change from the officer as they are now (under the lock, so that a check of
+	 * their verified methods sees the latest entry) to their own rules after, or null for
+	 * their roles' defaults; it may throw to refuse, and then nothing is written
+	 * @return the officer as saved
+	 * @throws NotAllowed if they have no officer entry of a Party
+	 */
+	@PreAuthorize(Roles.OFFICER)
+	public Officer changeOwnNotifications(VigilUser officer, Function<Officer, NotificationRules> change, String action,
+			String correlationId) {
+		return changeOwn(officer, (current) -> current.withNotifications(change.apply(current)), action,
+				(after) -> ((after.notifications() != null) ? "own rules: " : "back to the defaults of their roles: ")
+						+ after.effectiveNotifications().summary(),
+				null, correlationId);
+	}
+
+	/**
+	 * The lock, the write, the audit entry and the wait shared by the changes an officer
+	 * makes to their own entry.
+	 * @param digest the audit entry's digest; null for the digest of the rules in force
+	 * after
+	 */
+	private Officer changeOwn(VigilUser officer, UnaryOperator<Officer> change, String action,
+			Function<Officer, String> detail, String digest, String correlationId) {
 		CountryCode country = officer.country()
 			.orElseThrow(() -> new NotAllowed("Only an officer of a Party's contact point has contact methods here"));
 		String lockKey = GatewayKeys.directoryEdit(country);
@@ -165,18 +202,20 @@ public class DirectoryEditor {
 				.filter((candidate) -> candidate.id().equals(officer.id()))
 				.findFirst()
 				.orElseThrow(() -> new NotAllowed(officer.id() + " has no officer entry in " + country));
-			List<ContactMethod> after = List.copyOf(change.apply(current.contacts()));
-			if (after.equals(current.contacts())) {
+			Officer after = change.apply(current);
+			if (after.equals(current)) {
 				return after;
 			}
-			ContactPoint proposed = latest.withOfficer(current.withContacts(after));
+			ContactPoint proposed = latest.withOfficer(after);
 			SendResult<String, byte[]> sent = this.kafka
 				.send(Topics.DIRECTORY, DirectoryKeys.party(country), WireJson.write(proposed))
 				.get(VISIBLE_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+			String recordedDigest = (digest != null) ? digest
+					: Receipt.digestOf(CanonicalJson.canonicalize(after.effectiveNotifications()));
 			this.audit
 				.record(new AuditEntry(this.clock.instant(), officer.id().value(), action, DirectoryKeys.party(country),
-						"ACCEPTED", detail + "; entry from " + etag(latest) + " to " + etag(proposed), correlationId,
-						Receipt.digestOf(address.getBytes(StandardCharsets.UTF_8)), null, List.of(country)));
+						"ACCEPTED", detail.apply(after) + "; entry from " + etag(latest) + " to " + etag(proposed),
+						correlationId, recordedDigest, null, List.of(country)));
 			this.replica.awaitApplied(sent.getRecordMetadata().partition(), sent.getRecordMetadata().offset(),
 					VISIBLE_WITHIN);
 			return after;
