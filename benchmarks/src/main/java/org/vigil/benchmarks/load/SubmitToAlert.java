@@ -128,6 +128,11 @@ public final class SubmitToAlert {
 				networkSettings.add("--vigil.dispatcher." + setting + "=" + value + "ms");
 			}
 		}
+		// Any other setting of the network, for comparing configurations in one session.
+		String extra = options.text("network-args", "");
+		if (!extra.isBlank()) {
+			networkSettings.addAll(List.of(extra.trim().split("\\s+")));
+		}
 		Path data = Files.createTempDirectory("vigil-submit-to-alert-");
 		int httpPort = FreePorts.pick();
 		int kafkaPort = FreePorts.pick();
