@@ -141,7 +141,9 @@ public class EventProjector {
 	private RequestId project(ConsumerRecord<String, byte[]> record, boolean push) {
 		if (Topics.REQUESTS.equals(record.topic())) {
 			if (WireJson.read(record.value(), DispatchCommand.class) instanceof SubmitRequest submit) {
-				this.statuses.recordSubmission(submit, this.receipts.signAccepted(submit));
+				if (!this.statuses.recordSubmissionHasReceipt(submit)) {
+					this.statuses.recordSubmission(submit, this.receipts.signAccepted(submit));
+				}
 				return submit.request().id();
 			}
 			return null;

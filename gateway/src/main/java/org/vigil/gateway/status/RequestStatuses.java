@@ -116,6 +116,8 @@ public class RequestStatuses {
 	/** The offence alone, so that every alert frame need not parse the whole request. */
 	private static final String OFFENCE = "offence";
 
+	private static final String ACCEPTED_RECEIPT = "receipt." + ReceiptKind.ACCEPTED.name();
+
 	/**
 	 * A submission in one atomic round trip: its fields; its ACCEPTED receipt unless one
 	 * is kept already; its state only if it has none yet (events may have moved it on
@@ -126,18 +128,17 @@ public class RequestStatuses {
 			for i = 8, #ARGV, 2 do
 			  redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
 			end
-			if ARGV[6] ~= '' then
+			if ARGV[7] ~= '' then
 			  redis.call('HSETNX', KEYS[1], ARGV[6], ARGV[7])
 			end
-			local fresh = redis.call('HSETNX', KEYS[1], ARGV[3], ARGV[4])
-			if fresh == 1 then
+			if redis.call('HSETNX', KEYS[1], ARGV[3], ARGV[4]) == 1 then
 			  redis.call('SADD', KEYS[2], ARGV[1])
 			end
 			redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
 			if ARGV[5] == '0' then
 			  redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
 			end
-			return fresh
+			return redis.call('HEXISTS', KEYS[1], ARGV[6])
 			""", Long.class);
 
 	private final StringRedisTemplate redis;
@@ -214,13 +215,24 @@ public class RequestStatuses {
 	}
 
 	/**
+	 * As {@link #recordSubmission(SubmitRequest, Receipts.Signed)} without a receipt.
+	 * @return whether an ACCEPTED receipt is kept for it: the projector signs one only
+	 * when the answer to the sender did not (signing every submission twice would cost
+	 * more than the rare second round trip)
+	 */
+	public boolean recordSubmissionHasReceipt(SubmitRequest submit) {
+		return recordSubmission(submit, null);
+	}
+
+	/**
 	 * Records a request the network accepted, with its ACCEPTED receipt in the same round
 	 * trip (kept only if none is kept yet: whoever keeps one first, the answer to the
 	 * sender or the projector, keeps it for good). Safe to repeat, and never moves the
 	 * state back.
 	 * @param accepted the signed receipt, or null for none (a drill has none)
+	 * @return whether an ACCEPTED receipt is kept for the request now
 	 */
-	public void recordSubmission(SubmitRequest submit, Receipts.Signed accepted) {
+	public boolean recordSubmission(SubmitRequest submit, Receipts.Signed accepted) {
 		PreservationRequest request = submit.request();
 		String key = GatewayKeys.request(request.id());
 		Map<String, String> fields = new HashMap<>();
@@ -236,17 +248,20 @@ public class RequestStatuses {
 		fields.put(SIGNED_BY_NETWORK, Boolean.toString(submit.signed().signedByNetwork()));
 		fields.put(DRILL, Boolean.toString(submit.drill()));
 		long score = submit.acceptedAt().toEpochMilli();
-		List<String> args = new ArrayList<>(List.of(request.id().value(), Long.toString(score), STATE,
-				RequestState.SUBMITTED.name(), submit.drill() ? "1" : "0", (accepted != null) ? accepted.field() : "",
-				(accepted != null) ? accepted.value() : ""));
+		List<String> args = new ArrayList<>(
+				List.of(request.id().value(), Long.toString(score), STATE, RequestState.SUBMITTED.name(),
+						submit.drill() ? "1" : "0", ACCEPTED_RECEIPT, (accepted != null) ? accepted.value() : ""));
 		fields.forEach((field, value) -> {
 			args.add(field);
 			args.add(value);
 		});
 		// The drilled Party did not send its drill; the network did (the script leaves
 		// the sender's list alone for a drill).
-		this.redis.execute(RECORD_SUBMISSION, List.of(key, GatewayKeys.requestsInState(RequestState.SUBMITTED.name()),
-				GatewayKeys.received(request.to()), GatewayKeys.sent(request.from())), args.toArray());
+		Long kept = this.redis.execute(RECORD_SUBMISSION,
+				List.of(key, GatewayKeys.requestsInState(RequestState.SUBMITTED.name()),
+						GatewayKeys.received(request.to()), GatewayKeys.sent(request.from())),
+				args.toArray());
+		return kept != null && kept == 1;
 	}
 
 	/**
