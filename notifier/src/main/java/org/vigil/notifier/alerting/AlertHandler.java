@@ -71,8 +71,7 @@ public class AlertHandler {
 				.map(DeliveryKey::officer)
 				.collect(Collectors.toSet());
 			// The request's rules are kept (at its first alert) before anything is
-			// planned
-			// from them, so that an alert read again plans from the same ones.
+			// planned from them, so an alert read again plans from the same ones.
 			RulesSnapshot rules = this.rules.of(alert, this.directory);
 			List<PlannedDelivery> planned = DeliveryPlanner.plan(alert, this.directory, rules, pagedBefore,
 					this.available);
@@ -85,7 +84,8 @@ public class AlertHandler {
 			}
 		}
 		else if (event instanceof RequestAcknowledged) {
-			// Kept: an answer that does not come brings the alert back.
+			// The rules snapshot stays: an answer that does not come brings the
+			// alert back.
 			cancel(event.requestId(), -1);
 		}
 		else if (event instanceof RequestClosed) {
