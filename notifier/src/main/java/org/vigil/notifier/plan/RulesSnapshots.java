@@ -21,10 +21,11 @@ import org.vigil.protocol.json.WireJson;
  * policy as it was at routing. The first alert writes it only if absent (SET NX): an
  * alert read again after a crash finds it and plans from it, never from newer rules.
  * Closing the request deletes it; it also expires {@link #KEPT} after the request's
- * latest alert, a bound no gap between two alerts of one request comes near (the longest
- * is an answer time of days; a preserved request pages no one). Redis is not the only
- * copy of anything but this: a snapshot that is lost (Redis wiped) or expired is taken
- * again from the rules as they are then, with a warning.
+ * latest alert, a bound no timed gap between two alerts of one request comes near (the
+ * longest is an answer time of days; a preserved request pages no one; only a wait for
+ * the requester's information has no bound). Unlike the due index it is not rebuilt from
+ * Kafka: a snapshot that is lost (Redis wiped) or expired is taken again from the rules
+ * as they are then, with a warning.
  */
 public class RulesSnapshots {
 
