@@ -33,6 +33,7 @@ import org.vigil.notifier.channel.SmtpChannel;
 import org.vigil.notifier.channel.TrustedCertificates;
 import org.vigil.notifier.direct.CommandConsumer;
 import org.vigil.notifier.direct.DirectSender;
+import org.vigil.notifier.plan.RulesSnapshots;
 import org.vigil.notifier.push.PushChannel;
 import org.vigil.notifier.push.PushReceiptController;
 import org.vigil.notifier.push.PushReceipts;
@@ -149,8 +150,9 @@ public class NotifierConfiguration {
 
 	@Bean
 	AlertHandler alertHandler(DeliveryQueue queue, DeliveryLog deliveryLog, DirectoryReplica directory, Clock clock,
-			Sender sender) {
-		return new AlertHandler(queue, deliveryLog, directory, clock, sender.channels());
+			Sender sender, StringRedisTemplate redis, NotifierProperties properties) {
+		return new AlertHandler(queue, deliveryLog, directory,
+				new RulesSnapshots(redis, new NotifierKeys(properties.keyPrefix()), clock), clock, sender.channels());
 	}
 
 	@Bean

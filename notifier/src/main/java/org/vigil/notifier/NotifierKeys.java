@@ -18,6 +18,9 @@ import org.vigil.protocol.notification.DeliveryKey;
  * {prefix}confirm                                 sorted set: keys SENT by a channel with delivery receipts, by
  *                                                 the time a receipt must have come; past it, the next channel
  * {prefix}req:{request}                           set: the keys of a request's messages
+ * {prefix}rules:{request}                         string, JSON: the notification rules of everyone the request
+ *                                                 may page, as at its first alert (RulesSnapshot); deleted when
+ *                                                 it closes, else expiring 90 days after its latest alert
  * {prefix}reply:{number}:{code}                    string, expiring with the link: the signed acknowledgement
  *                                                 token an SMS reply with that code from that number uses
  * {prefix}push-receipt:{digest}                  string, expiring with the link: the DeliveryKey a pushed page's
@@ -81,6 +84,10 @@ public final class NotifierKeys {
 	/** Present once the index was built (or rebuilt) in this Redis. */
 	public String indexBuilt() {
 		return this.prefix + "index";
+	}
+
+	public String rulesSnapshot(RequestId requestId) {
+		return this.prefix + "rules:" + requestId.value();
 	}
 
 	public String request(RequestId requestId) {

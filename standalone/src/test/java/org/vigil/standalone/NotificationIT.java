@@ -37,7 +37,8 @@ import static org.awaitility.Awaitility.await;
  * e-mail acknowledges, which stops the ladder and tells the requester it came by e-mail;
  * and a provider outage hands the page to the next channel within seconds. The officers'
  * mailboxes are on a real SMTP server (GreenMail), their phones on simulated providers,
- * all on loopback.
+ * all on loopback. An officer's own rules decide how they are paged, and a request keeps
+ * the rules of its first alert for its later ones, as it keeps the policy.
  */
 class NotificationIT extends NetworkTest {
 
@@ -184,8 +185,9 @@ class NotificationIT extends NetworkTest {
 					.untilAsserted(() -> assertThat(timeline(json(requester.get("/api/v1/requests/" + id))))
 						.anyMatch((text) -> text.startsWith("e-mail to " + onCall.id() + " (step 1) sent")));
 
-				// Back to the defaults once the page is planned: the plan is kept, so
-				// neither a text nor, two minutes later, a call comes for this request.
+				// Back to the defaults once the page is planned: the request keeps
+				// the rules of its first alert, so neither a text nor, two minutes
+				// later, a call comes for it.
 				assertThat(officer
 					.call("DELETE", "/api/v1/me/contacts/rules", Map.of(), HttpRequest.BodyPublishers.noBody())
 					.statusCode()).isEqualTo(200);
@@ -202,6 +204,66 @@ class NotificationIT extends NetworkTest {
 			}
 			finally {
 				officer.call("DELETE", "/api/v1/me/contacts/rules", Map.of(), HttpRequest.BodyPublishers.noBody());
+			}
+		}
+	}
+
+	@Test
+	void aRequestKeepsTheRulesOfItsFirstAlertForItsNextStepsWhileANewRequestTakesTheNewOnes() throws Exception {
+		Officer primary = officer(onCall("DE", StepTarget.PRIMARY_ON_CALL));
+		Officer secondary = officer(onCall("DE", StepTarget.SECONDARY_ON_CALL));
+		String primaryNumber = address(primary, ContactChannel.SMS);
+		String number = address(secondary, ContactChannel.SMS);
+		String mailbox = address(secondary, ContactChannel.EMAIL);
+		try (ConsoleSession requester = ConsoleSession.login(this.port, "fr.requester", PASSWORD);
+				ConsoleSession first = ConsoleSession.login(this.port, primary.id().value(), PASSWORD);
+				ConsoleSession second = ConsoleSession.login(this.port, secondary.id().value(), PASSWORD)) {
+			try {
+				// An open request: its first alert texts the primary, and keeps the
+				// rules of everyone it may page, the secondary's defaults among them.
+				String open = json(requester.post("/api/v1/requests", preservationRequest("DE", "EMERGENCY"))).get("id")
+					.asString();
+				await().atMost(WITHIN)
+					.until(() -> this.infrastructure.sms.messagesTo(primaryNumber)
+						.stream()
+						.anyMatch((m) -> about(m, open)));
+
+				// The secondary, not paged yet, changes to "e-mail at once" only.
+				String mailOnly = "[{\"channel\": \"EMAIL\", \"after\": \"PT0S\"}]";
+				HttpResponse<String> saved = second.put("/api/v1/me/contacts/rules", "{\"rules\": {\"EMERGENCY\": "
+						+ mailOnly + ", \"URGENT\": " + mailOnly + ", \"ROUTINE\": " + mailOnly + "}}", null);
+				assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+
+				// A new request takes the new rules: its second step only mails
+				// them. (This also shows that the notifier has read the change
+				// before the open request's second step below.)
+				String fresh = json(requester.post("/api/v1/requests", preservationRequest("DE", "EMERGENCY")))
+					.get("id")
+					.asString();
+				await().atMost(WITHIN)
+					.until(() -> json(first.get("/api/v1/requests/" + fresh)).get("state")
+						.asString()
+						.equals("ALERTED"));
+				assertThat(first.post("/api/v1/requests/" + fresh + "/escalation", null).statusCode()).isEqualTo(202);
+				await().atMost(WITHIN).until(() -> !mailTo(mailbox, fresh).isEmpty());
+				await().during(Duration.ofSeconds(3))
+					.atMost(WITHIN)
+					.until(() -> this.infrastructure.sms.messagesTo(number).stream().noneMatch((m) -> about(m, fresh)));
+
+				// The open request's next step, escalated by hand: the secondary is
+				// paged by the rules the request kept, a text and a mail at once.
+				assertThat(first.post("/api/v1/requests/" + open + "/escalation", null).statusCode()).isEqualTo(202);
+				await().atMost(WITHIN)
+					.until(() -> this.infrastructure.sms.messagesTo(number).stream().anyMatch((m) -> about(m, open))
+							&& !mailTo(mailbox, open).isEmpty());
+
+				assertThat(second.post("/api/v1/requests/" + open + "/acknowledgement", null).statusCode())
+					.isEqualTo(202);
+				assertThat(second.post("/api/v1/requests/" + fresh + "/acknowledgement", null).statusCode())
+					.isEqualTo(202);
+			}
+			finally {
+				second.call("DELETE", "/api/v1/me/contacts/rules", Map.of(), HttpRequest.BodyPublishers.noBody());
 			}
 		}
 	}

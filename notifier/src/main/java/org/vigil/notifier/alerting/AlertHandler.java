@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import org.vigil.directory.replica.DirectoryView;
 import org.vigil.notifier.plan.DeliveryPlanner;
 import org.vigil.notifier.plan.PlannedDelivery;
+import org.vigil.notifier.plan.RulesSnapshot;
+import org.vigil.notifier.plan.RulesSnapshots;
 import org.vigil.notifier.queue.DeliveryLog;
 import org.vigil.notifier.queue.DeliveryQueue;
 import org.vigil.protocol.OfficerId;
@@ -34,6 +36,8 @@ public class AlertHandler {
 
 	private final DirectoryView directory;
 
+	private final RulesSnapshots rules;
+
 	private final Clock clock;
 
 	private final Set<ContactChannel> available;
@@ -41,11 +45,12 @@ public class AlertHandler {
 	/**
 	 * @param available the channels this network has configured
 	 */
-	public AlertHandler(DeliveryQueue queue, DeliveryLog deliveryLog, DirectoryView directory, Clock clock,
-			Set<ContactChannel> available) {
+	public AlertHandler(DeliveryQueue queue, DeliveryLog deliveryLog, DirectoryView directory, RulesSnapshots rules,
+			Clock clock, Set<ContactChannel> available) {
 		this.queue = queue;
 		this.deliveryLog = deliveryLog;
 		this.directory = directory;
+		this.rules = rules;
 		this.clock = clock;
 		this.available = Set.copyOf(available);
 	}
@@ -65,7 +70,11 @@ public class AlertHandler {
 				.stream()
 				.map(DeliveryKey::officer)
 				.collect(Collectors.toSet());
-			List<PlannedDelivery> planned = DeliveryPlanner.plan(alert, this.directory, pagedBefore, this.available);
+			// The request's rules are kept (at its first alert) before anything is
+			// planned from them, so an alert read again plans from the same ones.
+			RulesSnapshot rules = this.rules.of(alert, this.directory);
+			List<PlannedDelivery> planned = DeliveryPlanner.plan(alert, this.directory, rules, pagedBefore,
+					this.available);
 			Instant now = this.clock.instant();
 			for (PlannedDelivery delivery : planned) {
 				// The record first: the index is rebuilt from it, never the other way.
@@ -74,8 +83,14 @@ public class AlertHandler {
 				this.queue.enqueue(delivery);
 			}
 		}
-		else if (event instanceof RequestAcknowledged || event instanceof RequestClosed) {
+		else if (event instanceof RequestAcknowledged) {
+			// The rules snapshot stays: an answer that does not come brings the
+			// alert back.
 			cancel(event.requestId(), -1);
+		}
+		else if (event instanceof RequestClosed) {
+			cancel(event.requestId(), -1);
+			this.rules.forget(event.requestId());
 		}
 	}
 

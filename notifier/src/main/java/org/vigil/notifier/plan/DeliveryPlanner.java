@@ -20,10 +20,10 @@ import org.vigil.protocol.notification.DeliveryKey;
 /**
  * The messages an alert owes: for every officer paged, one per rule of the alert's
  * urgency whose channel the network offers and the officer has a verified address for,
- * due at the alert's time plus the rule's delay. The rules are read from the directory
- * when the alert is planned and the plan is then kept: editing the rules later does not
- * change an alert already planned, as editing a policy does not change an open request's
- * ladder.
+ * due at the alert's time plus the rule's delay. The rules are the request's
+ * {@link RulesSnapshot} (as they were at its first alert), as an open request's ladder
+ * keeps the policy as it was at routing; an officer's verified addresses are read from
+ * the directory as it is now.
  */
 public final class DeliveryPlanner {
 
@@ -31,8 +31,18 @@ public final class DeliveryPlanner {
 	}
 
 	/**
+	 * Plans with the rules as they are now, as for a request's first alert.
+	 */
+	public static List<PlannedDelivery> plan(OfficersAlerted alert, DirectoryView directory, Set<OfficerId> pagedBefore,
+			Set<ContactChannel> available) {
+		return plan(alert, directory, RulesSnapshot.none(alert.at()), pagedBefore, available);
+	}
+
+	/**
 	 * @param alert the alert
 	 * @param directory the directory as the notifier sees it now
+	 * @param rules the request's rules; an officer not in them is planned with their
+	 * rules as they are now
 	 * @param pagedBefore officers already paged for this request by an earlier alert,
 	 * whose messages are re-pages
 	 * @param available the channels this network has configured; rules for others are
@@ -40,8 +50,8 @@ public final class DeliveryPlanner {
 	 * @return the messages, ordered by officer and then by due time; empty for an officer
 	 * the directory does not know or who has no verified address for any rule
 	 */
-	public static List<PlannedDelivery> plan(OfficersAlerted alert, DirectoryView directory, Set<OfficerId> pagedBefore,
-			Set<ContactChannel> available) {
+	public static List<PlannedDelivery> plan(OfficersAlerted alert, DirectoryView directory, RulesSnapshot rules,
+			Set<OfficerId> pagedBefore, Set<ContactChannel> available) {
 		List<PlannedDelivery> planned = new ArrayList<>();
 		for (OfficerId id : alert.officers()) {
 			Optional<Officer> found = officer(id, alert.to(), directory);
@@ -51,7 +61,7 @@ public final class DeliveryPlanner {
 			Officer officer = found.get();
 			Priority priority = pagedBefore.contains(id) ? Priority.REPAGE : Priority.FIRST_PAGE;
 			int order = 0;
-			for (NotificationRule rule : officer.effectiveNotifications().forUrgency(alert.urgency())) {
+			for (NotificationRule rule : rules.rulesOf(officer).forUrgency(alert.urgency())) {
 				if (!available.contains(rule.channel()) || officer.verifiedContact(rule.channel()).isEmpty()) {
 					continue;
 				}

@@ -27,6 +27,7 @@ import org.vigil.embedded.kafka.KafkaBroker;
 import org.vigil.embedded.redis.RedisServer;
 import org.vigil.notifier.DemoDirectory;
 import org.vigil.notifier.NotifierKeys;
+import org.vigil.notifier.plan.RulesSnapshots;
 import org.vigil.notifier.queue.DeliveryLog;
 import org.vigil.notifier.queue.DeliveryQueue;
 import org.vigil.notifier.queue.StoredDelivery;
@@ -93,12 +94,13 @@ class IndexRebuildIT {
 			connections.afterPropertiesSet();
 			try {
 				StringRedisTemplate redis = new StringRedisTemplate(connections);
-				DeliveryQueue queue = new DeliveryQueue(redis, new NotifierKeys("rebuild:"));
+				NotifierKeys keys = new NotifierKeys("rebuild:");
+				DeliveryQueue queue = new DeliveryQueue(redis, keys);
 				KafkaProducer<String, byte[]> records = new KafkaProducer<>(
 						Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
 						new StringSerializer(), new ByteArraySerializer());
 				AlertHandler handler = new AlertHandler(queue, new DeliveryLog(records, Duration.ofSeconds(10)),
-						DemoDirectory.VIEW, clock,
+						DemoDirectory.VIEW, new RulesSnapshots(redis, keys, clock), clock,
 						Set.of(ContactChannel.SMS, ContactChannel.EMAIL, ContactChannel.VOICE));
 				IndexRebuild rebuild = new IndexRebuild(kafka.bootstrapServers(), handler, queue, clock);
 

@@ -29,6 +29,7 @@ import org.vigil.notifier.NotifierKeys;
 import org.vigil.notifier.NotifierProperties;
 import org.vigil.notifier.alerting.AlertHandler;
 import org.vigil.notifier.channel.HttpProviderChannel;
+import org.vigil.notifier.plan.RulesSnapshots;
 import org.vigil.notifier.queue.DeliveryLog;
 import org.vigil.notifier.queue.DeliveryQueue;
 import org.vigil.notifier.queue.StoredDelivery;
@@ -75,7 +76,8 @@ class NotifierCrashIT {
 			Clock clock = Clock.systemUTC();
 			RequestId requestId = RequestId.of("req-crash-0001");
 			DeliveryKey sms = new DeliveryKey(requestId, 1, 1, OfficerId.of("de.mueller"), ContactChannel.SMS);
-			new AlertHandler(queue, log, DemoDirectory.VIEW, clock, Set.of(ContactChannel.SMS))
+			new AlertHandler(queue, log, DemoDirectory.VIEW, new RulesSnapshots(redis, keys, clock), clock,
+					Set.of(ContactChannel.SMS))
 				.handle(new OfficersAlerted(requestId, 2, clock.instant(), CountryCode.of("FR"), CountryCode.of("DE"),
 						Urgency.EMERGENCY, 1, 1, List.of(OfficerId.of("de.mueller")), "test",
 						clock.instant().plus(Duration.ofMinutes(10))));

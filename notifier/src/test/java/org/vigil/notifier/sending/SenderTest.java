@@ -34,6 +34,7 @@ import org.vigil.notifier.alerting.AlertHandler;
 import org.vigil.notifier.channel.Channel;
 import org.vigil.notifier.channel.OutgoingMessage;
 import org.vigil.notifier.channel.SendOutcome;
+import org.vigil.notifier.plan.RulesSnapshots;
 import org.vigil.notifier.queue.DeliveryLog;
 import org.vigil.notifier.queue.DeliveryQueue;
 import org.vigil.notifier.queue.StoredDelivery;
@@ -81,6 +82,8 @@ class SenderTest {
 
 	private final ExecutorService pool = Executors.newFixedThreadPool(4);
 
+	private NotifierKeys keys;
+
 	private DeliveryQueue queue;
 
 	private DeliveryLog deliveryLog;
@@ -105,7 +108,8 @@ class SenderTest {
 
 	@BeforeEach
 	void setUp() {
-		this.queue = new DeliveryQueue(redis, new NotifierKeys("test:" + REQUESTS.incrementAndGet() + ":"));
+		this.keys = new NotifierKeys("test:" + REQUESTS.incrementAndGet() + ":");
+		this.queue = new DeliveryQueue(redis, this.keys);
 		this.deliveryLog = new DeliveryLog(this.producer, Duration.ofSeconds(5));
 		this.requestId = RequestId.of("req-send-" + String.format("%04d", REQUESTS.get()));
 		for (ContactChannel kind : List.of(ContactChannel.EMAIL, ContactChannel.SMS, ContactChannel.VOICE)) {
@@ -127,7 +131,8 @@ class SenderTest {
 	}
 
 	private AlertHandler handler() {
-		return new AlertHandler(this.queue, this.deliveryLog, DemoDirectory.VIEW, this.clock, this.channels.keySet());
+		return new AlertHandler(this.queue, this.deliveryLog, DemoDirectory.VIEW,
+				new RulesSnapshots(redis, this.keys, this.clock), this.clock, this.channels.keySet());
 	}
 
 	private OfficersAlerted emergencyAlert() {
