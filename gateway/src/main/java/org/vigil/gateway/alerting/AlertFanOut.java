@@ -1,15 +1,10 @@
 package org.vigil.gateway.alerting;
 
-import java.nio.charset.StandardCharsets;
-
-import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.vigil.gateway.GatewayKeys;
@@ -46,27 +41,8 @@ public class AlertFanOut implements MessageListener {
 		this.stomp = stomp;
 	}
 
-	/**
-	 * Publishes without waiting for Redis to answer (pub/sub delivers at most once
-	 * anyway, and the projector should not wait a round trip per frame). The frame goes
-	 * on the connection the template shares, behind the writes of the event that made it,
-	 * so a console that reads the request on seeing the frame finds it written.
-	 */
 	public void publish(AlertFrame frame) {
-		byte[] channel = GatewayKeys.ALERT_CHANNEL.getBytes(StandardCharsets.UTF_8);
-		byte[] message = WireJson.write(frame);
-		this.redis.execute((RedisCallback<Void>) (connection) -> {
-			@SuppressWarnings("unchecked")
-			RedisClusterAsyncCommands<byte[], byte[]> async = (RedisClusterAsyncCommands<byte[], byte[]>) connection
-				.getNativeConnection();
-			async.publish(channel, message).whenComplete((receivers, failure) -> {
-				if (failure != null) {
-					log.warn("Alert frame for {} not published (consoles catch up from the alert list): {}",
-							frame.requestId(), failure.getMessage());
-				}
-			});
-			return null;
-		});
+		this.redis.convertAndSend(GatewayKeys.ALERT_CHANNEL, new String(WireJson.write(frame)));
 	}
 
 	@Override

@@ -1,16 +1,12 @@
 package org.vigil.gateway.status;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -72,9 +68,6 @@ public class EventProjector {
 	 * loss is found within this much time instead, and everything written since the
 	 * previous look is rebuilt.
 	 */
-	/** How long a batch waits for Redis to answer its writes. */
-	private static final long WRITE_TIMEOUT_SECONDS = 10;
-
 	private static final long CHECK_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
 	/**
@@ -156,7 +149,6 @@ public class EventProjector {
 			this.statuses.markProjected(lost);
 		}
 		Map<TopicPartition, Set<RequestId>> writing = new HashMap<>();
-		List<Pending> pending = new ArrayList<>();
 		for (int i = 0; i < records.size(); i++) {
 			ConsumerRecord<String, byte[]> record = records.get(i);
 			TopicPartition partition = new TopicPartition(record.topic(), record.partition());
@@ -172,9 +164,7 @@ public class EventProjector {
 			// logs.
 			MDC.put(LOG_REQUEST_ID, record.key());
 			try {
-				int index = i;
-				RequestId id = project(record, push,
-						(answer) -> pending.add(new Pending(index, partition, record.offset(), answer)));
+				RequestId id = project(record, push);
 				if (id != null) {
 					writing.computeIfAbsent(partition, (p) -> new HashSet<>()).add(id);
 				}
@@ -189,7 +179,6 @@ public class EventProjector {
 				MDC.remove(LOG_REQUEST_ID);
 			}
 		}
-		awaitWrites(pending, checked);
 		if (check) {
 			// What was written before the look is safe (the marks were there); what
 			// this batch wrote after it is suspect until the next look.
@@ -198,56 +187,8 @@ public class EventProjector {
 		writing.forEach((partition, ids) -> written.computeIfAbsent(partition, (p) -> new HashSet<>()).addAll(ids));
 	}
 
-	/**
-	 * Waits for the answers to the writes this batch sent without waiting (one round trip
-	 * for the batch instead of one per event), before the batch's offsets are committed.
-	 * Redis applies them in order; should one fail while later ones of the same partition
-	 * were applied, a retry from the failed record would skip it as seen (a later event
-	 * of its request set the sequence number past it). So the partition's mark is taken
-	 * away and the next batch replays the partition from its beginning, as after a wipe.
-	 */
-	private void awaitWrites(List<Pending> pending, long[] checked) {
-		for (Pending write : pending) {
-			try {
-				write.written().get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new BatchListenerFailedException("Interrupted waiting for the read model's writes", ex,
-						write.index());
-			}
-			catch (ExecutionException | TimeoutException ex) {
-				log.error("A write of {}@{} to the read model failed or went unanswered; the partition is "
-						+ "replayed from its beginning", write.partition(), write.offset(), ex);
-				try {
-					this.statuses.unmark(write.partition());
-				}
-				catch (RuntimeException unmarkFailed) {
-					// Redis is away: none of the later writes landed either, so the
-					// retry from this record applies them in order.
-					log.warn("Could not take the mark of {} away: {}", write.partition(), unmarkFailed.getMessage());
-				}
-				checked[1] = 0; // look at the marks before the next batch
-				throw new BatchListenerFailedException("Could not project " + write.partition() + "@" + write.offset(),
-						ex, write.index());
-			}
-		}
-	}
-
-	/**
-	 * A write sent and not yet answered.
-	 *
-	 * @param index the record's place in its batch
-	 * @param partition the record's partition
-	 * @param offset the record's offset
-	 * @param written Redis's answer to come
-	 */
-	private record Pending(int index, TopicPartition partition, long offset, CompletableFuture<Object> written) {
-	}
-
 	/** Projects one record; the request it wrote, if any. */
-	private RequestId project(ConsumerRecord<String, byte[]> record, boolean push,
-			java.util.function.Consumer<CompletableFuture<Object>> sent) {
+	private RequestId project(ConsumerRecord<String, byte[]> record, boolean push) {
 		if (Topics.REQUESTS.equals(record.topic())) {
 			if (WireJson.read(record.value(), DispatchCommand.class) instanceof SubmitRequest submit) {
 				if (!this.statuses.recordSubmissionHasReceipt(submit)) {
@@ -265,7 +206,6 @@ public class EventProjector {
 		}
 		RequestEvent event = WireJson.read(record.value(), RequestEvent.class);
 		RequestStatuses.Applied applied = this.statuses.apply(event);
-		sent.accept(applied.written());
 		if (push) {
 			applied.frames().forEach(this.fanOut::publish);
 		}

@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.common.TopicPartition;
 
@@ -192,14 +191,6 @@ public class RequestStatuses {
 		return missing;
 	}
 
-	/**
-	 * Takes a partition's mark away, so that the projector replays it from its beginning:
-	 * what to do when writes of it may have been lost.
-	 */
-	public void unmark(TopicPartition partition) {
-		this.redis.delete(GatewayKeys.projected(partition.topic(), partition.partition()));
-	}
-
 	/** Marks partitions as projected from their first record (which is next to come). */
 	public void markProjected(Collection<TopicPartition> partitions) {
 		Map<String, String> marks = new HashMap<>();
@@ -277,7 +268,7 @@ public class RequestStatuses {
 	 * Projects one event. Events of a request come from one partition, in order, and only
 	 * one gateway instance projects that partition at a time.
 	 * @return the frames to push to officers' consoles (none for an event seen before),
-	 * what the request's receipts need, and the writes' answer to wait for
+	 * and what the request's receipts need
 	 */
 	public Applied apply(RequestEvent event) {
 		String key = GatewayKeys.request(event.requestId());
@@ -288,7 +279,7 @@ public class RequestStatuses {
 		long seen = (stored != null) ? Long.parseLong(stored.toString()) : 0;
 		Receipts.Subject subject = receiptSubject(hash);
 		if (event.sequence() <= seen) {
-			return new Applied(List.of(), subject, CompletableFuture.completedFuture(0L));
+			return new Applied(List.of(), subject);
 		}
 		Map<String, String> fields = new HashMap<>();
 		fields.put(SEQUENCE, Long.toString(event.sequence()));
@@ -437,7 +428,8 @@ public class RequestStatuses {
 		moveState(writes, event.requestId(), hash.get(STATE), fields.get(STATE));
 		writes.add("RPUSH", GatewayKeys.timeline(event.requestId()), new String(WireJson
 			.write(new TimelineEntry(event.sequence(), event.getClass().getSimpleName(), event.at(), text))));
-		return new Applied(frames, subject, writes.send(this.redis));
+		writes.run(this.redis);
+		return new Applied(frames, subject);
 	}
 
 	/**
@@ -447,10 +439,8 @@ public class RequestStatuses {
 	 * before
 	 * @param subject what a receipt of the request needs, from the same read; null until
 	 * its submission is known
-	 * @param written Redis's answer to the event's writes, sent but not waited for: the
-	 * projector waits for all of a batch's before the batch counts as projected
 	 */
-	public record Applied(List<AlertFrame> frames, Receipts.Subject subject, CompletableFuture<Object> written) {
+	public record Applied(List<AlertFrame> frames, Receipts.Subject subject) {
 	}
 
 	private static Receipts.Subject receiptSubject(Map<Object, Object> hash) {

@@ -1,16 +1,9 @@
 package org.vigil.gateway.status;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
-
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -73,33 +66,6 @@ final class Writes {
 		if (!this.keys.isEmpty()) {
 			redis.execute(RUN, this.keys, this.arguments.toArray());
 		}
-	}
-
-	/**
-	 * Sends the writes without waiting for Redis to answer. They go on the connection the
-	 * template shares for every non-blocking command, in order, so any later read through
-	 * the template sees them; the caller must still wait for the answer (and act on a
-	 * failure) before it counts the event as projected.
-	 * @return Redis's answer to come
-	 */
-	CompletableFuture<Object> send(StringRedisTemplate redis) {
-		if (this.keys.isEmpty()) {
-			return CompletableFuture.completedFuture(0L);
-		}
-		byte[][] keyBytes = this.keys.stream().map(Writes::bytes).toArray(byte[][]::new);
-		byte[][] argumentBytes = this.arguments.stream().map(Writes::bytes).toArray(byte[][]::new);
-		return redis.execute((RedisCallback<CompletableFuture<Object>>) (connection) -> {
-			@SuppressWarnings("unchecked")
-			RedisClusterAsyncCommands<byte[], byte[]> async = (RedisClusterAsyncCommands<byte[], byte[]>) connection
-				.getNativeConnection();
-			RedisFuture<Object> answer = async.eval(RUN.getScriptAsString(), ScriptOutputType.INTEGER, keyBytes,
-					argumentBytes);
-			return answer.toCompletableFuture();
-		});
-	}
-
-	private static byte[] bytes(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 }
