@@ -77,15 +77,6 @@ public class EventProjector {
 	private final ThreadLocal<Map<TopicPartition, Set<RequestId>>> lastBatch = ThreadLocal.withInitial(HashMap::new);
 
 	/**
-	 * Per consumer thread: the partitions whose marks it has seen (or set). A batch with
-	 * any other partition (the thread's first, or one a rebalance gave it) looks at once:
-	 * writing a partition before its first look would leave its requests to be forgotten
-	 * and rebuilt from that partition alone, without their submissions from the other
-	 * topic.
-	 */
-	private final ThreadLocal<Set<TopicPartition>> confirmed = ThreadLocal.withInitial(HashSet::new);
-
-	/**
 	 * Per consumer thread: when it last looked up the marks ({@link System#nanoTime}).
 	 */
 	private final ThreadLocal<long[]> lastCheck = ThreadLocal.withInitial(() -> new long[] { 0, 0 });
@@ -111,8 +102,7 @@ public class EventProjector {
 		Map<TopicPartition, Long> replaying = this.replayingUntil.get();
 		long[] checked = this.lastCheck.get();
 		long now = System.nanoTime();
-		Set<TopicPartition> seen = this.confirmed.get();
-		boolean check = checked[1] == 0 || now - checked[0] >= CHECK_EVERY_NANOS || !seen.containsAll(partitions);
+		boolean check = checked[1] == 0 || now - checked[0] >= CHECK_EVERY_NANOS;
 		Set<TopicPartition> lost = Set.of();
 		if (check) {
 			checked[0] = now;
@@ -125,9 +115,6 @@ public class EventProjector {
 			Set<TopicPartition> candidates = new LinkedHashSet<>(partitions);
 			candidates.addAll(written.keySet());
 			lost = this.statuses.unprojected(candidates);
-			seen.retainAll(assigned);
-			// Those lost are marked below, before anything of them is written.
-			seen.addAll(candidates);
 		}
 		if (!lost.isEmpty()) {
 			for (TopicPartition partition : lost) {
