@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,11 +42,10 @@ import static org.vigil.gateway.audit.SubmissionAuditFilter.LOG_REQUEST_ID;
  * The read model is rebuilt by itself when Redis loses it (a {@code FLUSHALL}, a restart
  * without its append-only file, a new empty Redis). Every partition projected into this
  * Redis from its first record has a mark there ({@link RequestStatuses#projected}); the
- * committed offsets live in Kafka and would survive the loss. A batch first looks up the
- * marks of its partitions and of those the thread wrote to since it last looked (at most
- * every {@link #CHECK_EVERY_NANOS half second}): a partition without one is read again
- * from its beginning and marked. The requests this thread wrote from that partition since
- * it last looked are deleted first, because they may have been written after the loss, on
+ * committed offsets live in Kafka and would survive the loss. Each poll's batch first
+ * looks up the marks of its partitions: a partition without one is read again from its
+ * beginning and marked. The requests this thread wrote from that partition in its
+ * previous batch are deleted first, because they may have been written after the loss, on
  * top of nothing, and a replay would skip their earlier events as already seen. The
  * replayed records up to where the loss was found push no frames: officers saw them when
  * they happened, and a console catches up from the alert list anyway.
@@ -62,24 +60,8 @@ public class EventProjector {
 
 	private final Receipts receipts;
 
-	/**
-	 * How often a thread looks up the marks, at most. Looking them up for every poll cost
-	 * a Redis round trip per batch, most batches being one or two records under load; a
-	 * loss is found within this much time instead, and everything written since the
-	 * previous look is rebuilt.
-	 */
-	private static final long CHECK_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
-
-	/**
-	 * Per consumer thread: what each partition's batches wrote since the thread last
-	 * looked up the marks.
-	 */
+	/** Per consumer thread: what each partition's previous batch wrote. */
 	private final ThreadLocal<Map<TopicPartition, Set<RequestId>>> lastBatch = ThreadLocal.withInitial(HashMap::new);
-
-	/**
-	 * Per consumer thread: when it last looked up the marks ({@link System#nanoTime}).
-	 */
-	private final ThreadLocal<long[]> lastCheck = ThreadLocal.withInitial(() -> new long[] { 0, 0 });
 
 	/**
 	 * Per consumer thread: for a partition being replayed, the offset where the loss was
@@ -98,24 +80,9 @@ public class EventProjector {
 	void project(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
 		Set<TopicPartition> partitions = new LinkedHashSet<>();
 		records.forEach((record) -> partitions.add(new TopicPartition(record.topic(), record.partition())));
+		Set<TopicPartition> lost = this.statuses.unprojected(partitions);
 		Map<TopicPartition, Set<RequestId>> written = this.lastBatch.get();
 		Map<TopicPartition, Long> replaying = this.replayingUntil.get();
-		long[] checked = this.lastCheck.get();
-		long now = System.nanoTime();
-		boolean check = checked[1] == 0 || now - checked[0] >= CHECK_EVERY_NANOS;
-		Set<TopicPartition> lost = Set.of();
-		if (check) {
-			checked[0] = now;
-			checked[1] = 1;
-			// The partitions of this batch, and those this thread wrote to since it last
-			// looked and still holds (a partition it no longer holds is its new owner's
-			// to check).
-			Set<TopicPartition> assigned = consumer.assignment();
-			written.keySet().retainAll(assigned);
-			Set<TopicPartition> candidates = new LinkedHashSet<>(partitions);
-			candidates.addAll(written.keySet());
-			lost = this.statuses.unprojected(candidates);
-		}
 		if (!lost.isEmpty()) {
 			for (TopicPartition partition : lost) {
 				Set<RequestId> suspect = written.getOrDefault(partition, Set.of());
@@ -124,7 +91,7 @@ public class EventProjector {
 							&& record.partition() == partition.partition())
 					.mapToLong(ConsumerRecord::offset)
 					.min()
-					.orElseGet(() -> consumer.position(partition));
+					.orElse(0);
 				log.warn("The read model has no mark for {} (Redis lost it, or never had it): replaying it from the "
 						+ "beginning; {} requests written since the previous batch are rebuilt from scratch, frames "
 						+ "below offset {} are not pushed again", partition, suspect.size(), foundAt);
@@ -166,12 +133,8 @@ public class EventProjector {
 				MDC.remove(LOG_REQUEST_ID);
 			}
 		}
-		if (check) {
-			// What was written before the look is safe (the marks were there); what
-			// this batch wrote after it is suspect until the next look.
-			written.clear();
-		}
-		writing.forEach((partition, ids) -> written.computeIfAbsent(partition, (p) -> new HashSet<>()).addAll(ids));
+		written.clear();
+		written.putAll(writing);
 	}
 
 	/** Projects one record; the request it wrote, if any. */
