@@ -2,11 +2,11 @@ package org.vigil.gateway.receipt;
 
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.vigil.gateway.GatewayKeys;
 import org.vigil.gateway.signing.NetworkTrust;
-import org.vigil.gateway.status.RequestStatus;
 import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.RequestId;
 import org.vigil.protocol.audit.AuditEntryIds;
@@ -51,19 +51,14 @@ public class Receipts {
 	}
 
 	/**
-	 * Signs and keeps a receipt, unless one for that step is kept already.
-	 * @return the receipt kept for that step: this one, or the earlier one
+	 * Signs and keeps a receipt its caller knows was not kept a moment ago: one round
+	 * trip unless another thread or instance kept one meanwhile.
 	 */
-	public byte[] issue(Receipt receipt) {
-		Optional<byte[]> kept = find(receipt.requestId(), receipt.kind());
-		if (kept.isPresent()) {
-			return kept.get();
-		}
+	private void keep(Receipt receipt) {
 		byte[] signed = this.trust.network().sign(CanonicalJson.canonicalize(receipt));
-		String key = GatewayKeys.request(receipt.requestId());
-		String field = FIELD_PREFIX + receipt.kind().name();
-		this.redis.opsForHash().putIfAbsent(key, field, Base64.getEncoder().encodeToString(signed));
-		return find(receipt.requestId(), receipt.kind()).orElse(signed);
+		this.redis.opsForHash()
+			.putIfAbsent(GatewayKeys.request(receipt.requestId()), FIELD_PREFIX + receipt.kind().name(),
+					Base64.getEncoder().encodeToString(signed));
 	}
 
 	public Optional<byte[]> find(RequestId id, ReceiptKind kind) {
@@ -71,33 +66,64 @@ public class Receipts {
 		return Optional.ofNullable(stored).map((base64) -> Base64.getDecoder().decode(base64.toString()));
 	}
 
+	/**
+	 * A signed receipt as the read model keeps it.
+	 *
+	 * @param field the request hash's field
+	 * @param value the receipt's CMS, in Base64
+	 */
+	public record Signed(String field, String value) {
+	}
+
+	/**
+	 * The ACCEPTED receipt, signed, for the read model to keep with the submission in one
+	 * round trip ({@code RequestStatuses#recordSubmission}); signing costs less than a
+	 * round trip to find out whether one is kept already.
+	 */
+	public Signed signAccepted(SubmitRequest submit) {
+		return new Signed(FIELD_PREFIX + ReceiptKind.ACCEPTED.name(), Base64.getEncoder()
+			.encodeToString(this.trust.network().sign(CanonicalJson.canonicalize(accepted(submit)))));
+	}
+
 	/** The network holds the request: the receipt the sender gets with its 202. */
-	public byte[] accepted(SubmitRequest submit) {
+	private static Receipt accepted(SubmitRequest submit) {
 		PreservationRequest request = submit.request();
 		String signedBy = submit.signed().signedByNetwork() ? "signed by the network on behalf of " + request.from()
 				+ ", filed in the console by " + submit.submittedBy()
 				: "signed by " + request.from() + ", sent by " + submit.submittedBy();
-		return issue(new Receipt(ReceiptKind.ACCEPTED, request.id(), submit.signed().digest(), request.from(),
-				request.to(), submit.acceptedAt(), NETWORK, "Accepted by the network: request " + request.id()
-						+ " from " + request.from() + " to " + request.to() + ", " + signedBy,
-				AuditEntryIds.ofSubmission(request.id())));
+		return new Receipt(ReceiptKind.ACCEPTED, request.id(), submit.signed().digest(), request.from(), request.to(),
+				submit.acceptedAt(), NETWORK, "Accepted by the network: request " + request.id() + " from "
+						+ request.from() + " to " + request.to() + ", " + signedBy,
+				AuditEntryIds.ofSubmission(request.id()));
+	}
+
+	/**
+	 * What a receipt says of its request besides the step.
+	 *
+	 * @param requestDigest the digest of the signed request the network accepted
+	 * @param from the requesting Party
+	 * @param to the requested Party
+	 * @param kept the receipts the request has already, read with the rest: a step with
+	 * one needs no new one and no round trip to find out
+	 */
+	public record Subject(String requestDigest, String from, String to, Set<ReceiptKind> kept) {
 	}
 
 	/** A paged officer's console showed the alert. */
-	public void delivered(RequestStatus status, AlertDelivered delivered) {
-		if (status.requestDigest() == null) {
+	public void delivered(Subject subject, AlertDelivered delivered) {
+		if (subject.requestDigest() == null || subject.kept().contains(ReceiptKind.DELIVERED)) {
 			return;
 		}
-		issue(new Receipt(ReceiptKind.DELIVERED, delivered.requestId(), status.requestDigest(),
-				CountryCode.of(status.from()), CountryCode.of(status.to()), delivered.at(), delivered.officer().value(),
-				"Delivered: the alert was shown on the console of " + delivered.officer() + " of " + status.to()
-						+ " (step " + delivered.step() + ")",
+		keep(new Receipt(ReceiptKind.DELIVERED, delivered.requestId(), subject.requestDigest(),
+				CountryCode.of(subject.from()), CountryCode.of(subject.to()), delivered.at(),
+				delivered.officer().value(), "Delivered: the alert was shown on the console of " + delivered.officer()
+						+ " of " + subject.to() + " (step " + delivered.step() + ")",
 				AuditEntryIds.ofEvent(delivered)));
 	}
 
 	/** The requested Party answered; only the first answer gets a receipt. */
-	public void responded(RequestStatus status, RequestResponded responded) {
-		if (status.requestDigest() == null) {
+	public void responded(Subject subject, RequestResponded responded) {
+		if (subject.requestDigest() == null || subject.kept().contains(ReceiptKind.RESPONDED)) {
 			return;
 		}
 		Response response = responded.response();
@@ -107,22 +133,22 @@ public class Receipts {
 			case REFUSED -> "the request is refused";
 			case NEEDS_INFORMATION -> "more information is needed";
 		};
-		issue(new Receipt(ReceiptKind.RESPONDED, responded.requestId(), status.requestDigest(),
-				CountryCode.of(status.from()), CountryCode.of(status.to()), responded.at(), responded.by().value(),
-				"Answered by " + responded.by() + " for " + status.to() + ": " + what
+		keep(new Receipt(ReceiptKind.RESPONDED, responded.requestId(), subject.requestDigest(),
+				CountryCode.of(subject.from()), CountryCode.of(subject.to()), responded.at(), responded.by().value(),
+				"Answered by " + responded.by() + " for " + subject.to() + ": " + what
 						+ ((response.note() != null) ? " (" + response.note() + ")" : ""),
 				AuditEntryIds.ofEvent(responded)));
 	}
 
 	/** A named officer took charge. */
-	public void acknowledged(RequestStatus status, RequestAcknowledged acknowledged) {
-		if (status.requestDigest() == null) {
+	public void acknowledged(Subject subject, RequestAcknowledged acknowledged) {
+		if (subject.requestDigest() == null || subject.kept().contains(ReceiptKind.ACKNOWLEDGED)) {
 			return;
 		}
-		issue(new Receipt(ReceiptKind.ACKNOWLEDGED, acknowledged.requestId(), status.requestDigest(),
-				CountryCode.of(status.from()), CountryCode.of(status.to()), acknowledged.at(),
+		keep(new Receipt(ReceiptKind.ACKNOWLEDGED, acknowledged.requestId(), subject.requestDigest(),
+				CountryCode.of(subject.from()), CountryCode.of(subject.to()), acknowledged.at(),
 				acknowledged.by().value(),
-				"Acknowledged by " + acknowledged.by() + " for " + status.to()
+				"Acknowledged by " + acknowledged.by() + " for " + subject.to()
 						+ (acknowledged.late() ? ", after the request had escalated past them" : ""),
 				AuditEntryIds.ofEvent(acknowledged)));
 	}

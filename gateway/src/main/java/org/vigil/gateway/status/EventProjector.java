@@ -1,6 +1,5 @@
 package org.vigil.gateway.status;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -142,9 +141,16 @@ public class EventProjector {
 	private RequestId project(ConsumerRecord<String, byte[]> record, boolean push) {
 		if (Topics.REQUESTS.equals(record.topic())) {
 			if (WireJson.read(record.value(), DispatchCommand.class) instanceof SubmitRequest submit) {
-				this.statuses.recordSubmission(submit);
-				this.receipts.accepted(submit);
-				return submit.request().id();
+				if (!this.statuses.recordSubmissionHasReceipt(submit)) {
+					this.statuses.recordSubmission(submit, this.receipts.signAccepted(submit));
+				}
+				// Not reported as written: a submission's fields are the same however
+				// often
+				// it is recorded (no sequence to skip it), and forgetting the whole
+				// request
+				// here would delete what its events, projected from another partition,
+				// wrote.
+				return null;
 			}
 			return null;
 		}
@@ -155,19 +161,21 @@ public class EventProjector {
 			return null;
 		}
 		RequestEvent event = WireJson.read(record.value(), RequestEvent.class);
-		List<AlertFrame> frames = new ArrayList<>(this.statuses.apply(event));
+		RequestStatuses.Applied applied = this.statuses.apply(event);
 		if (push) {
-			frames.forEach(this.fanOut::publish);
+			applied.frames().forEach(this.fanOut::publish);
 		}
-		if (event instanceof AlertDelivered delivered) {
-			this.statuses.find(event.requestId()).ifPresent((status) -> this.receipts.delivered(status, delivered));
-		}
-		else if (event instanceof RequestAcknowledged acknowledged) {
-			this.statuses.find(event.requestId())
-				.ifPresent((status) -> this.receipts.acknowledged(status, acknowledged));
-		}
-		else if (event instanceof RequestResponded responded) {
-			this.statuses.find(event.requestId()).ifPresent((status) -> this.receipts.responded(status, responded));
+		Receipts.Subject subject = applied.subject();
+		if (subject != null) {
+			if (event instanceof AlertDelivered delivered) {
+				this.receipts.delivered(subject, delivered);
+			}
+			else if (event instanceof RequestAcknowledged acknowledged) {
+				this.receipts.acknowledged(subject, acknowledged);
+			}
+			else if (event instanceof RequestResponded responded) {
+				this.receipts.responded(subject, responded);
+			}
 		}
 		return event.requestId();
 	}

@@ -1,5 +1,6 @@
 package org.vigil.gateway.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,8 +19,12 @@ import java.util.Set;
 
 import org.apache.kafka.common.TopicPartition;
 
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.vigil.gateway.GatewayKeys;
+import org.vigil.gateway.receipt.Receipts;
 import org.vigil.gateway.metrics.GatewayMetrics;
 import org.vigil.protocol.CountryCode;
 import org.vigil.protocol.OfficerId;
@@ -107,6 +113,34 @@ public class RequestStatuses {
 
 	private static final String DRILL = "drill";
 
+	/** The offence alone, so that every alert frame need not parse the whole request. */
+	private static final String OFFENCE = "offence";
+
+	private static final String ACCEPTED_RECEIPT = "receipt." + ReceiptKind.ACCEPTED.name();
+
+	/**
+	 * A submission in one atomic round trip: its fields; its ACCEPTED receipt unless one
+	 * is kept already; its state only if it has none yet (events may have moved it on
+	 * already), and then its place among the submitted; the receiver's list and, unless a
+	 * drill, the sender's.
+	 */
+	private static final RedisScript<Long> RECORD_SUBMISSION = new DefaultRedisScript<>("""
+			for i = 8, #ARGV, 2 do
+			  redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
+			end
+			if ARGV[7] ~= '' then
+			  redis.call('HSETNX', KEYS[1], ARGV[6], ARGV[7])
+			end
+			if redis.call('HSETNX', KEYS[1], ARGV[3], ARGV[4]) == 1 then
+			  redis.call('SADD', KEYS[2], ARGV[1])
+			end
+			redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
+			if ARGV[5] == '0' then
+			  redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
+			end
+			return redis.call('HEXISTS', KEYS[1], ARGV[6])
+			""", Long.class);
+
 	private final StringRedisTemplate redis;
 
 	private final GatewayMetrics metrics;
@@ -114,6 +148,26 @@ public class RequestStatuses {
 	public RequestStatuses(StringRedisTemplate redis, GatewayMetrics metrics) {
 		this.redis = redis;
 		this.metrics = metrics;
+	}
+
+	/**
+	 * Whether the network knows a request id, and the digest of the signed request it
+	 * accepted under it (null while only its events are known): one cheap read for the
+	 * replay check of every submission.
+	 */
+	public Optional<Known> known(RequestId id) {
+		List<Object> values = this.redis.opsForHash()
+			.multiGet(GatewayKeys.request(id), List.of(REQUEST_DIGEST, STATE, SEQUENCE));
+		if (values == null || values.stream().allMatch(java.util.Objects::isNull)) {
+			return Optional.empty();
+		}
+		return Optional.of(new Known((values.get(0) != null) ? values.get(0).toString() : null));
+	}
+
+	/**
+	 * @param requestDigest the digest of the accepted signed request; null if unknown yet
+	 */
+	public record Known(String requestDigest) {
 	}
 
 	public boolean exists(RequestId id) {
@@ -157,10 +211,33 @@ public class RequestStatuses {
 	 * back.
 	 */
 	public void recordSubmission(SubmitRequest submit) {
+		recordSubmission(submit, null);
+	}
+
+	/**
+	 * As {@link #recordSubmission(SubmitRequest, Receipts.Signed)} without a receipt.
+	 * @return whether an ACCEPTED receipt is kept for it: the projector signs one only
+	 * when the answer to the sender did not (signing every submission twice would cost
+	 * more than the rare second round trip)
+	 */
+	public boolean recordSubmissionHasReceipt(SubmitRequest submit) {
+		return recordSubmission(submit, null);
+	}
+
+	/**
+	 * Records a request the network accepted, with its ACCEPTED receipt in the same round
+	 * trip (kept only if none is kept yet: whoever keeps one first, the answer to the
+	 * sender or the projector, keeps it for good). Safe to repeat, and never moves the
+	 * state back.
+	 * @param accepted the signed receipt, or null for none (a drill has none)
+	 * @return whether an ACCEPTED receipt is kept for the request now
+	 */
+	public boolean recordSubmission(SubmitRequest submit, Receipts.Signed accepted) {
 		PreservationRequest request = submit.request();
 		String key = GatewayKeys.request(request.id());
 		Map<String, String> fields = new HashMap<>();
 		fields.put(REQUEST, new String(WireJson.write(request)));
+		fields.put(OFFENCE, (request.offence() != null) ? request.offence() : "");
 		fields.put(SUBMITTED_BY, submit.submittedBy().value());
 		fields.put(ACCEPTED_AT, submit.acceptedAt().toString());
 		fields.put(FROM, request.from().value());
@@ -170,35 +247,46 @@ public class RequestStatuses {
 		fields.put(SIGNED, Base64.getEncoder().encodeToString(submit.signed().cms()));
 		fields.put(SIGNED_BY_NETWORK, Boolean.toString(submit.signed().signedByNetwork()));
 		fields.put(DRILL, Boolean.toString(submit.drill()));
-		this.redis.opsForHash().putAll(key, fields);
-		if (Boolean.TRUE.equals(this.redis.opsForHash().putIfAbsent(key, STATE, RequestState.SUBMITTED.name()))) {
-			moveState(request.id(), null, RequestState.SUBMITTED.name());
-		}
-		double score = submit.acceptedAt().toEpochMilli();
-		if (!submit.drill()) {
-			// The drilled Party did not send its drill; the network did.
-			this.redis.opsForZSet().add(GatewayKeys.sent(request.from()), request.id().value(), score);
-		}
-		this.redis.opsForZSet().add(GatewayKeys.received(request.to()), request.id().value(), score);
+		long score = submit.acceptedAt().toEpochMilli();
+		List<String> args = new ArrayList<>(
+				List.of(request.id().value(), Long.toString(score), STATE, RequestState.SUBMITTED.name(),
+						submit.drill() ? "1" : "0", ACCEPTED_RECEIPT, (accepted != null) ? accepted.value() : ""));
+		fields.forEach((field, value) -> {
+			args.add(field);
+			args.add(value);
+		});
+		// The drilled Party did not send its drill; the network did (the script leaves
+		// the sender's list alone for a drill).
+		Long kept = this.redis.execute(RECORD_SUBMISSION,
+				List.of(key, GatewayKeys.requestsInState(RequestState.SUBMITTED.name()),
+						GatewayKeys.received(request.to()), GatewayKeys.sent(request.from())),
+				args.toArray());
+		return kept != null && kept == 1;
 	}
 
 	/**
 	 * Projects one event. Events of a request come from one partition, in order, and only
 	 * one gateway instance projects that partition at a time.
-	 * @return the frames to push to officers' consoles; empty for an event seen before
+	 * @return the frames to push to officers' consoles (none for an event seen before),
+	 * and what the request's receipts need
 	 */
-	public List<AlertFrame> apply(RequestEvent event) {
+	public Applied apply(RequestEvent event) {
 		String key = GatewayKeys.request(event.requestId());
-		Object stored = this.redis.opsForHash().get(key, SEQUENCE);
+		// One read: everything below decides from what the request held before this
+		// event, and all it writes goes back in one atomic round trip (Writes).
+		Map<Object, Object> hash = entries(key);
+		Object stored = hash.get(SEQUENCE);
 		long seen = (stored != null) ? Long.parseLong(stored.toString()) : 0;
+		Receipts.Subject subject = receiptSubject(hash);
 		if (event.sequence() <= seen) {
-			return List.of();
+			return new Applied(List.of(), subject);
 		}
 		Map<String, String> fields = new HashMap<>();
 		fields.put(SEQUENCE, Long.toString(event.sequence()));
-		List<String> previouslyPaged = paged(key);
+		Writes writes = new Writes();
+		List<String> previouslyPaged = split(hash.get(PAGED));
 		List<AlertFrame> frames = new ArrayList<>();
-		String offence = offence(key);
+		String offence = offence(hash);
 		String text;
 		if (event instanceof RequestRouted routed) {
 			fields.put(STATE, RequestState.ROUTED.name());
@@ -213,15 +301,16 @@ public class RequestStatuses {
 							+ routed.steps() + " steps before the network coordinator)";
 		}
 		else if (event instanceof OfficersAlerted alerted) {
-			boolean exhausted = RequestState.EXHAUSTED.name().equals(this.redis.opsForHash().get(key, STATE));
+			boolean exhausted = RequestState.EXHAUSTED.name().equals(text(hash, STATE));
 			fields.put(STATE, (exhausted ? RequestState.EXHAUSTED : RequestState.ALERTED).name());
 			fields.put(STEP, Integer.toString(alerted.step()));
 			List<String> officers = alerted.officers().stream().map(OfficerId::value).toList();
 			fields.put(PAGED, String.join(",", officers));
 			fields.put(DEADLINE, alerted.deadline().toString());
-			clearAlerts(event, previouslyPaged, officers, "escalated to step " + alerted.step(), offence, frames);
+			clearAlerts(hash, writes, event, previouslyPaged, officers, "escalated to step " + alerted.step(), offence,
+					frames);
 			for (String officer : officers) {
-				this.redis.opsForSet().add(GatewayKeys.alerts(OfficerId.of(officer)), event.requestId().value());
+				writes.add("SADD", GatewayKeys.alerts(OfficerId.of(officer)), event.requestId().value());
 			}
 			frames.add(new AlertFrame(AlertFrame.ALERT, officers, event.requestId().value(), alerted.from().value(),
 					alerted.to().value(), alerted.urgency().name(), alerted.step(), alerted.deadline(),
@@ -250,10 +339,10 @@ public class RequestStatuses {
 			text = "Every step of " + exhausted.to()
 					+ " passed without acknowledgement: the network coordinator is paged and " + exhausted.from()
 					+ " is told";
-			notifyRequester(key, event, text, null, offence, frames);
+			notifyRequester(hash, event, text, null, offence, frames);
 		}
 		else if (event instanceof RequestAcknowledged acknowledged) {
-			measureFirstAcknowledgement(key, acknowledged);
+			measureFirstAcknowledgement(hash, acknowledged);
 			fields.put(STATE, RequestState.ACKNOWLEDGED.name());
 			fields.put(ACKNOWLEDGED_BY, acknowledged.by().value());
 			fields.put(ACKNOWLEDGED_AT, acknowledged.at().toString());
@@ -261,7 +350,8 @@ public class RequestStatuses {
 			fields.put(RESPOND_BY, (acknowledged.respondBy() != null) ? acknowledged.respondBy().toString() : "");
 			fields.put(PAGED, "");
 			fields.put(DEADLINE, "");
-			clearAlerts(event, previouslyPaged, List.of(), "acknowledged by " + acknowledged.by(), offence, frames);
+			clearAlerts(hash, writes, event, previouslyPaged, List.of(), "acknowledged by " + acknowledged.by(),
+					offence, frames);
 			text = "Acknowledged by " + acknowledged.by()
 					+ ((acknowledged.via() != ContactChannel.CONSOLE) ? " via " + acknowledged.via().words() : "")
 					+ (acknowledged.late() ? " (late)" : "")
@@ -294,22 +384,22 @@ public class RequestStatuses {
 			fields.put(PRESERVED_UNTIL,
 					(response.preservedUntil() != null) ? response.preservedUntil().toString() : "");
 			text = answerText(responded);
-			notifyRequester(key, event, text, response.preservedUntil(), offence, frames);
+			notifyRequester(hash, event, text, response.preservedUntil(), offence, frames);
 		}
 		else if (event instanceof InformationSupplied supplied) {
 			fields.put(STATE, RequestState.ACKNOWLEDGED.name());
 			fields.put(RESPOND_BY, supplied.respondBy().toString());
 			text = supplied.by() + " supplied the information asked for; an answer is due by " + supplied.respondBy();
-			Object acknowledgedBy = this.redis.opsForHash().get(key, ACKNOWLEDGED_BY);
+			Object acknowledgedBy = hash.get(ACKNOWLEDGED_BY);
 			if (acknowledgedBy != null && !acknowledgedBy.toString().isEmpty()) {
-				notify(List.of(acknowledgedBy.toString()), key, event, text + ": " + supplied.note(),
+				notify(List.of(acknowledgedBy.toString()), hash, event, text + ": " + supplied.note(),
 						supplied.respondBy(), offence, frames);
 			}
 		}
 		else if (event instanceof PreservationExpiring expiring) {
 			text = "The preservation lapses at " + expiring.preservedUntil() + ": " + expiring.from()
 					+ " should send the mutual-assistance request or ask for an extension (Art. 29(7))";
-			notifyRequester(key, event, text, expiring.preservedUntil(), offence, frames);
+			notifyRequester(hash, event, text, expiring.preservedUntil(), offence, frames);
 		}
 		else if (event instanceof RequestClosed closed) {
 			fields.put(STATE, RequestState.CLOSED.name());
@@ -317,45 +407,67 @@ public class RequestStatuses {
 			fields.put(RESPOND_BY, "");
 			fields.put(PAGED, "");
 			fields.put(DEADLINE, "");
-			clearAlerts(event, previouslyPaged, List.of(), "closed", offence, frames);
+			clearAlerts(hash, writes, event, previouslyPaged, List.of(), "closed", offence, frames);
 			text = "Closed: " + switch (closed.outcome()) {
 				case DISCLOSED -> "the data was disclosed";
 				case REFUSED -> "the request was refused";
 				case PRESERVATION_LAPSED -> "the preservation period ran out";
 				case DRILL_ACKNOWLEDGED -> "the drill was acknowledged";
 				case DRILL_FAILED ->
-					"the drill failed: nobody of " + text(entries(key), TO) + " acknowledged before its ladder ran out";
+					"the drill failed: nobody of " + text(hash, TO) + " acknowledged before its ladder ran out";
 			};
 			if (closed.outcome() == RequestClosed.Outcome.PRESERVATION_LAPSED) {
-				notifyRequester(key, event, text, null, offence, frames);
+				notifyRequester(hash, event, text, null, offence, frames);
 			}
 		}
 		else {
 			CommandRefused refused = (CommandRefused) event;
 			text = "Not applied: " + refused.command() + " by " + refused.by() + ", because " + refused.reason();
 		}
-		Object stateBefore = this.redis.opsForHash().get(key, STATE);
-		this.redis.opsForHash().putAll(key, fields);
-		moveState(event.requestId(), stateBefore, fields.get(STATE));
-		this.redis.opsForList()
-			.rightPush(GatewayKeys.timeline(event.requestId()), new String(WireJson
-				.write(new TimelineEntry(event.sequence(), event.getClass().getSimpleName(), event.at(), text))));
-		return frames;
+		writes.hset(key, fields);
+		moveState(writes, event.requestId(), hash.get(STATE), fields.get(STATE));
+		writes.add("RPUSH", GatewayKeys.timeline(event.requestId()), new String(WireJson
+			.write(new TimelineEntry(event.sequence(), event.getClass().getSimpleName(), event.at(), text))));
+		writes.run(this.redis);
+		return new Applied(frames, subject);
+	}
+
+	/**
+	 * What projecting an event gave.
+	 *
+	 * @param frames the frames to push to officers' consoles; empty for an event seen
+	 * before
+	 * @param subject what a receipt of the request needs, from the same read; null until
+	 * its submission is known
+	 */
+	public record Applied(List<AlertFrame> frames, Receipts.Subject subject) {
+	}
+
+	private static Receipts.Subject receiptSubject(Map<Object, Object> hash) {
+		String digest = text(hash, REQUEST_DIGEST);
+		String from = text(hash, FROM);
+		String to = text(hash, TO);
+		if (digest == null || from == null || to == null) {
+			return null;
+		}
+		Set<ReceiptKind> kept = EnumSet.noneOf(ReceiptKind.class);
+		kept.addAll(receiptsIn(hash));
+		return new Receipts.Subject(digest, from, to, kept);
 	}
 
 	/**
 	 * Keeps the per-state sets ({@link GatewayKeys#requestsInState}) in step with the
 	 * state field. Set operations, so a replay converges; a closed request is in none.
 	 */
-	private void moveState(RequestId id, Object before, String after) {
+	private static void moveState(Writes writes, RequestId id, Object before, String after) {
 		if (after == null || after.equals(before)) {
 			return;
 		}
 		if (before != null) {
-			this.redis.opsForSet().remove(GatewayKeys.requestsInState(before.toString()), id.value());
+			writes.add("SREM", GatewayKeys.requestsInState(before.toString()), id.value());
 		}
 		if (!RequestState.CLOSED.name().equals(after)) {
-			this.redis.opsForSet().add(GatewayKeys.requestsInState(after), id.value());
+			writes.add("SADD", GatewayKeys.requestsInState(after), id.value());
 		}
 	}
 
@@ -363,9 +475,10 @@ public class RequestStatuses {
 	 * Time to acknowledge, once per request: a second acknowledgement (after a missed
 	 * answer) is not a new one. Only new events get here (the sequence check above).
 	 */
-	private void measureFirstAcknowledgement(String key, RequestAcknowledged acknowledged) {
-		List<Object> values = this.redis.opsForHash()
-			.multiGet(key, List.of(ACKNOWLEDGED_AT, ACCEPTED_AT, URGENCY, DRILL));
+	private void measureFirstAcknowledgement(Map<Object, Object> hash, RequestAcknowledged acknowledged) {
+		List<Object> values = java.util.stream.Stream.of(ACKNOWLEDGED_AT, ACCEPTED_AT, URGENCY, DRILL)
+			.map(hash::get)
+			.toList();
 		boolean first = values.get(0) == null || values.get(0).toString().isEmpty();
 		if (first && values.get(1) != null) {
 			this.metrics.acknowledged(Duration.between(Instant.parse(values.get(1).toString()), acknowledged.at()),
@@ -374,16 +487,16 @@ public class RequestStatuses {
 		}
 	}
 
-	private void clearAlerts(RequestEvent event, List<String> previouslyPaged, List<String> stillPaged, String reason,
-			String offence, List<AlertFrame> frames) {
+	private static void clearAlerts(Map<Object, Object> hash, Writes writes, RequestEvent event,
+			List<String> previouslyPaged, List<String> stillPaged, String reason, String offence,
+			List<AlertFrame> frames) {
 		List<String> cleared = previouslyPaged.stream().filter((officer) -> !stillPaged.contains(officer)).toList();
 		if (cleared.isEmpty()) {
 			return;
 		}
 		for (String officer : cleared) {
-			this.redis.opsForSet().remove(GatewayKeys.alerts(OfficerId.of(officer)), event.requestId().value());
+			writes.add("SREM", GatewayKeys.alerts(OfficerId.of(officer)), event.requestId().value());
 		}
-		Map<Object, Object> hash = this.redis.opsForHash().entries(GatewayKeys.request(event.requestId()));
 		frames.add(new AlertFrame(AlertFrame.CLEARED, cleared, event.requestId().value(), text(hash, FROM),
 				text(hash, TO), text(hash, URGENCY), intOrZero(hash.get(STEP)), null, reason, offence, event.at(),
 				isDrill(hash)));
@@ -401,30 +514,37 @@ public class RequestStatuses {
 	}
 
 	/** Tells whoever filed the request; a national system simply reads the status. */
-	private void notifyRequester(String key, RequestEvent event, String text, Instant due, String offence,
-			List<AlertFrame> frames) {
-		Object submittedBy = this.redis.opsForHash().get(key, SUBMITTED_BY);
+	private static void notifyRequester(Map<Object, Object> hash, RequestEvent event, String text, Instant due,
+			String offence, List<AlertFrame> frames) {
+		Object submittedBy = hash.get(SUBMITTED_BY);
 		if (submittedBy != null) {
-			notify(List.of(submittedBy.toString()), key, event, text, due, offence, frames);
+			notify(List.of(submittedBy.toString()), hash, event, text, due, offence, frames);
 		}
 	}
 
-	private void notify(List<String> recipients, String key, RequestEvent event, String text, Instant due,
-			String offence, List<AlertFrame> frames) {
-		Map<Object, Object> hash = this.redis.opsForHash().entries(key);
+	private static void notify(List<String> recipients, Map<Object, Object> hash, RequestEvent event, String text,
+			Instant due, String offence, List<AlertFrame> frames) {
 		frames.add(new AlertFrame(AlertFrame.NOTICE, recipients, event.requestId().value(), text(hash, FROM),
 				text(hash, TO), text(hash, URGENCY), intOrZero(hash.get(STEP)), due, text, offence, event.at(),
 				isDrill(hash)));
 	}
 
 	public Optional<RequestStatus> find(RequestId id) {
-		Map<Object, Object> hash = this.redis.opsForHash().entries(GatewayKeys.request(id));
+		// The hash and the timeline in one round trip: every read of the API and every
+		// receipt goes through here.
+		List<Object> both = this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+			connection.hashCommands().hGetAll(GatewayKeys.request(id).getBytes(StandardCharsets.UTF_8));
+			connection.listCommands().lRange(GatewayKeys.timeline(id).getBytes(StandardCharsets.UTF_8), 0, -1);
+			return null;
+		});
+		@SuppressWarnings("unchecked")
+		Map<Object, Object> hash = (both.get(0) != null) ? (Map<Object, Object>) both.get(0) : Map.of();
 		if (hash.isEmpty()) {
 			return Optional.empty();
 		}
-		List<TimelineEntry> timeline = this.redis.opsForList()
-			.range(GatewayKeys.timeline(id), 0, -1)
-			.stream()
+		@SuppressWarnings("unchecked")
+		List<String> stored = (both.get(1) != null) ? (List<String>) both.get(1) : List.of();
+		List<TimelineEntry> timeline = stored.stream()
 			.map((json) -> WireJson.read(json.getBytes(), TimelineEntry.class))
 			.toList();
 		Object request = hash.get(REQUEST);
@@ -558,12 +678,13 @@ public class RequestStatuses {
 				: List.of();
 	}
 
-	private List<String> paged(String key) {
-		return split(this.redis.opsForHash().get(key, PAGED));
-	}
-
-	private String offence(String key) {
-		Object request = this.redis.opsForHash().get(key, REQUEST);
+	private static String offence(Map<Object, Object> hash) {
+		Object offence = hash.get(OFFENCE);
+		if (offence != null) {
+			return offence.toString().isEmpty() ? null : offence.toString();
+		}
+		// Recorded before the field existed.
+		Object request = hash.get(REQUEST);
 		return (request != null) ? WireJson.read(request.toString().getBytes(), PreservationRequest.class).offence()
 				: null;
 	}

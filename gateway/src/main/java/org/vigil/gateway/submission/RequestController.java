@@ -189,10 +189,11 @@ class RequestController {
 			throw new InvalidFields(ProblemTypes.UNKNOWN_COUNTRY,
 					List.of(new FieldError("to", "no contact point of " + request.to() + " is in the directory")));
 		}
-		Optional<RequestStatus> earlier = this.statuses.find(request.id());
+		Optional<RequestStatuses.Known> earlier = this.statuses.known(request.id());
 		if (earlier.isPresent()) {
-			if (verified.signed().digest().equals(earlier.get().requestDigest())) {
-				return ResponseEntity.ok().header(REPLAY_HEADER, "true").body(earlier.get());
+			Optional<RequestStatus> status = this.statuses.find(request.id());
+			if (verified.signed().digest().equals(earlier.get().requestDigest()) && status.isPresent()) {
+				return ResponseEntity.ok().header(REPLAY_HEADER, "true").body(status.get());
 			}
 			throw new Refused(HttpStatus.CONFLICT, ProblemTypes.REQUEST_ID_CONFLICT, "Request id conflict",
 					"The network holds other bytes under the id " + request.id() + "; a new request needs a new id");
@@ -204,8 +205,7 @@ class RequestController {
 		RequestId id = submit.requestId();
 		this.commands.publish(submit);
 		try {
-			this.statuses.recordSubmission(submit);
-			this.receipts.accepted(submit);
+			this.statuses.recordSubmission(submit, this.receipts.signAccepted(submit));
 		}
 		catch (RuntimeException ex) {
 			// Accepted all the same: Kafka has it, and the projector will fill the read
