@@ -219,7 +219,8 @@ class FaultSuiteIT {
 						HttpRequest.newBuilder(uri("b", "/api/v1/requests/" + id)).GET().build(),
 						HttpResponse.BodyHandlers.ofString());
 				assertThat(status.statusCode()).as("status of %s on node B: %s", id, status.body()).isEqualTo(200);
-				assertThat(WireJson.mapper().readTree(status.body()).path("step").asInt()).as("%s is shown alerted", id)
+				assertThat(WireJson.mapper().readTree(status.body()).path("step").asInt())
+					.as("%s is shown alerted: %s", id, status.body())
 					.isPositive();
 			});
 		}
