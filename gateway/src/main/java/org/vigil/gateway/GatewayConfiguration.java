@@ -1,6 +1,7 @@
 package org.vigil.gateway;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -53,6 +54,7 @@ import org.vigil.gateway.security.RateLimitFilter;
 import org.vigil.gateway.signing.NetworkTrust;
 import org.vigil.gateway.signing.SignedRequests;
 import org.vigil.gateway.status.EventProjector;
+import org.vigil.gateway.status.ProjectionMarks;
 import org.vigil.gateway.status.RequestStatuses;
 import org.vigil.protocol.json.UnreadableRecord;
 
@@ -139,8 +141,9 @@ public class GatewayConfiguration {
 	}
 
 	@Bean
-	EventProjector eventProjector(RequestStatuses statuses, AlertFanOut fanOut, Receipts receipts) {
-		return new EventProjector(statuses, fanOut, receipts);
+	EventProjector eventProjector(RequestStatuses statuses, StringRedisTemplate redis, AlertFanOut fanOut,
+			Receipts receipts) {
+		return new EventProjector(statuses, new ProjectionMarks(redis), fanOut, receipts);
 	}
 
 	@Bean
@@ -215,11 +218,19 @@ public class GatewayConfiguration {
 	 * the read model (see {@link EventProjector}). A record that fails is retried with
 	 * backoff from that record on.
 	 */
+	private static final Duration PROJECTOR_IDLE_CHECK = Duration.ofSeconds(5);
+
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<String, byte[]> gatewayBatchListenerFactory(KafkaProperties kafka,
 			GatewayProperties properties) {
 		ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = gatewayListenerFactory(kafka, properties);
 		factory.setBatchListener(true);
+		// A consumer with nothing to read looks at the read model's marks all the same
+		// (EventProjector#onIdleContainer).
+		factory.getContainerProperties().setIdleEventInterval(PROJECTOR_IDLE_CHECK.toMillis());
+		// Not five times longer for a consumer that has received nothing yet: its
+		// partitions may be the ones to rebuild.
+		factory.getContainerProperties().setIdleBeforeDataMultiplier(1.0);
 		return factory;
 	}
 

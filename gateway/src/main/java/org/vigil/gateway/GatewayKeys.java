@@ -25,10 +25,13 @@ import org.vigil.protocol.RequestId;
  * officer.</li>
  * <li>{@code vigil:gw:country:<ISO>:sent} and {@code …:received} — sorted sets: request
  * ids by acceptance time in epoch milliseconds.</li>
- * <li>{@code vigil:gw:projected:<topic>:<partition>} — string: present once the projector
- * has read that partition into this Redis from its first record. A partition without it
- * (Redis wiped, or new) is replayed from its beginning, whatever offset the consumer
- * group committed in Kafka.</li>
+ * <li>{@code vigil:gw:projected:<topic>:<partition>} — string: {@code 1} once the
+ * projector holds that partition in this Redis from its first record;
+ * {@code replaying:<push from>:<until>} while it reads the partition again from its
+ * beginning (frames owed from offset {@code push from}; done past {@code until}). A
+ * partition without it (Redis wiped, or new) is replayed from its beginning, whatever
+ * offset the consumer group committed in Kafka, and no event of it is written meanwhile
+ * (the projector's writes check it in the same script).</li>
  * <li>{@code vigil:gw:alerts} — pub/sub channel: alert frames for every gateway instance
  * to push to the officers connected to it.</li>
  * <li>{@code vigil:gw:session:sessions:<id>} — hash: a person's login session (Spring

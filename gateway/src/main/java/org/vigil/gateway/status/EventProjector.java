@@ -1,8 +1,9 @@
 package org.vigil.gateway.status;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,9 +17,12 @@ import org.slf4j.MDC;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.vigil.gateway.alerting.AlertFanOut;
 import org.vigil.gateway.receipt.Receipts;
-import org.vigil.protocol.RequestId;
+import org.vigil.gateway.status.ProjectionMarks.Mark.Missing;
+import org.vigil.gateway.status.ProjectionMarks.Mark.Projected;
+import org.vigil.gateway.status.ProjectionMarks.Mark.Replaying;
 import org.vigil.protocol.Topics;
 import org.vigil.protocol.dispatch.DispatchCommand;
 import org.vigil.protocol.dispatch.SubmitRequest;
@@ -41,36 +45,37 @@ import static org.vigil.gateway.audit.SubmissionAuditFilter.LOG_REQUEST_ID;
  * <p>
  * The read model is rebuilt by itself when Redis loses it (a {@code FLUSHALL}, a restart
  * without its append-only file, a new empty Redis). Every partition projected into this
- * Redis from its first record has a mark there ({@link RequestStatuses#projected}); the
- * committed offsets live in Kafka and would survive the loss. Each poll's batch first
- * looks up the marks of its partitions: a partition without one is read again from its
- * beginning and marked. The requests this thread wrote from that partition in its
- * previous batch are deleted first, because they may have been written after the loss, on
- * top of nothing, and a replay would skip their earlier events as already seen. The
- * replayed records up to where the loss was found push no frames: officers saw them when
- * they happened, and a console catches up from the alert list anyway.
+ * Redis has a mark there ({@link ProjectionMarks}); the committed offsets live in Kafka
+ * and would survive the loss. Each poll's batch first looks up the marks of its
+ * partitions, and every event's writes check the mark again in the same atomic script
+ * ({@link Writes}), so that no event is written on top of nothing between the loss and
+ * the replay. A partition whose mark is gone is read again from its beginning, under a
+ * replay mark saying where the loss was found; it counts as projected again only once the
+ * replay is past that point. A replay cut short (a rebalance, a crash, a failed batch) is
+ * started again from the beginning by whoever next reads the partition and finds the
+ * replay mark without having started it: the consumer group's committed offset may
+ * already be past what was replayed. Replayed records below where the loss was found push
+ * no frames: officers saw them when they happened, and a console catches up from the
+ * alert list anyway.
  */
-public class EventProjector {
+public class EventProjector implements ConsumerSeekAware {
 
 	private static final Logger log = LoggerFactory.getLogger(EventProjector.class);
 
 	private final RequestStatuses statuses;
 
+	private final ProjectionMarks marks;
+
 	private final AlertFanOut fanOut;
 
 	private final Receipts receipts;
 
-	/** Per consumer thread: what each partition's previous batch wrote. */
-	private final ThreadLocal<Map<TopicPartition, Set<RequestId>>> lastBatch = ThreadLocal.withInitial(HashMap::new);
+	/** Per consumer thread: the replays it runs, by partition. */
+	private final ThreadLocal<Map<TopicPartition, Replaying>> replays = ThreadLocal.withInitial(HashMap::new);
 
-	/**
-	 * Per consumer thread: for a partition being replayed, the offset where the loss was
-	 * found; records below it push no frames.
-	 */
-	private final ThreadLocal<Map<TopicPartition, Long>> replayingUntil = ThreadLocal.withInitial(HashMap::new);
-
-	public EventProjector(RequestStatuses statuses, AlertFanOut fanOut, Receipts receipts) {
+	public EventProjector(RequestStatuses statuses, ProjectionMarks marks, AlertFanOut fanOut, Receipts receipts) {
 		this.statuses = statuses;
+		this.marks = marks;
 		this.fanOut = fanOut;
 		this.receipts = receipts;
 	}
@@ -78,90 +83,186 @@ public class EventProjector {
 	@KafkaListener(id = "vigil-gateway-projector", topics = { Topics.REQUESTS, Topics.EVENTS, Topics.NOTIFICATIONS },
 			groupId = "${vigil.gateway.consumer-group:vigil-gateway}", containerFactory = "gatewayBatchListenerFactory")
 	void project(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
-		Set<TopicPartition> partitions = new LinkedHashSet<>();
-		records.forEach((record) -> partitions.add(new TopicPartition(record.topic(), record.partition())));
-		Set<TopicPartition> lost = this.statuses.unprojected(partitions);
-		Map<TopicPartition, Set<RequestId>> written = this.lastBatch.get();
-		Map<TopicPartition, Long> replaying = this.replayingUntil.get();
-		if (!lost.isEmpty()) {
-			for (TopicPartition partition : lost) {
-				Set<RequestId> suspect = written.getOrDefault(partition, Set.of());
-				long foundAt = records.stream()
-					.filter((record) -> record.topic().equals(partition.topic())
-							&& record.partition() == partition.partition())
-					.mapToLong(ConsumerRecord::offset)
-					.min()
-					.orElse(0);
-				log.warn("The read model has no mark for {} (Redis lost it, or never had it): replaying it from the "
-						+ "beginning; {} requests written since the previous batch are rebuilt from scratch, frames "
-						+ "below offset {} are not pushed again", partition, suspect.size(), foundAt);
-				suspect.forEach(this.statuses::forget);
-				written.remove(partition);
-				replaying.put(partition, foundAt);
+		Map<TopicPartition, Long> firstOffsets = new LinkedHashMap<>();
+		Map<TopicPartition, Long> lastOffsets = new LinkedHashMap<>();
+		records.forEach((record) -> {
+			TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+			firstOffsets.putIfAbsent(partition, record.offset());
+			lastOffsets.put(partition, record.offset());
+		});
+		// Every assigned partition, not only those with records now: one that stays quiet
+		// is rebuilt all the same.
+		Map<TopicPartition, Replaying> ifLost = new LinkedHashMap<>();
+		lastOffsets
+			.forEach((partition, last) -> ifLost.put(partition, new Replaying(firstOffsets.get(partition), last + 1)));
+		for (TopicPartition partition : consumer.assignment()) {
+			if (!ifLost.containsKey(partition)) {
+				long position = consumer.position(partition);
+				ifLost.put(partition, new Replaying(position, position));
 			}
-			consumer.seekToBeginning(lost);
-			this.statuses.markProjected(lost);
 		}
-		Map<TopicPartition, Set<RequestId>> writing = new HashMap<>();
+		Set<TopicPartition> restarted = checkMarks(ifLost, consumer::seekToBeginning);
+		Map<TopicPartition, Replaying> mine = this.replays.get();
 		for (int i = 0; i < records.size(); i++) {
 			ConsumerRecord<String, byte[]> record = records.get(i);
 			TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-			if (lost.contains(partition)) {
+			if (restarted.contains(partition)) {
 				continue; // read again from the beginning
 			}
-			Long until = replaying.get(partition);
-			boolean push = until == null || record.offset() >= until;
-			if (until != null && push) {
-				replaying.remove(partition);
-			}
+			Replaying replay = mine.get(partition);
+			boolean push = replay == null || record.offset() >= replay.pushFrom();
 			// Every log line about this record names its request (the key), for the JSON
 			// logs.
 			MDC.put(LOG_REQUEST_ID, record.key());
 			try {
-				RequestId id = project(record, push);
-				if (id != null) {
-					writing.computeIfAbsent(partition, (p) -> new HashSet<>()).add(id);
+				if (!project(record, partition, push)) {
+					replayFromTheBeginning(partition, new Replaying(record.offset(), lastOffsets.get(partition) + 1),
+							"the read model lost its mark while this batch was projected", consumer::seekToBeginning);
+					restarted.add(partition);
 				}
 			}
 			catch (UnreadableRecord ex) {
 				log.error("Skipping unreadable record {} of {}: {}", record.offset(), partition, ex.getMessage());
 			}
 			catch (RuntimeException ex) {
+				// The error handler seeks each partition back to its first record not
+				// projected, undoing the seeks to the beginning above, so those replays
+				// start again from their marks in the next batch.
+				restarted.forEach(mine::remove);
 				throw new BatchListenerFailedException("Could not project " + partition + "@" + record.offset(), ex, i);
 			}
 			finally {
 				MDC.remove(LOG_REQUEST_ID);
 			}
 		}
-		written.clear();
-		written.putAll(writing);
+		Map<TopicPartition, Long> positions = new HashMap<>();
+		for (TopicPartition partition : lastOffsets.keySet()) {
+			if (mine.containsKey(partition) && !restarted.contains(partition)) {
+				positions.put(partition, consumer.position(partition));
+			}
+		}
+		finishReplays(positions);
 	}
 
-	/** Projects one record; the request it wrote, if any. */
-	private RequestId project(ConsumerRecord<String, byte[]> record, boolean push) {
+	/**
+	 * A consumer with nothing to read for a while looks at its marks too, so that a loss
+	 * of Redis is repaired while the network is quiet, and a replay whose last records
+	 * were transaction markers is finished.
+	 */
+	@Override
+	public void onIdleContainer(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+		Map<TopicPartition, Replaying> ifLost = new LinkedHashMap<>();
+		assignments.forEach((partition, position) -> ifLost.put(partition, new Replaying(position, position)));
+		Set<TopicPartition> restarted = checkMarks(ifLost, callback::seekToBeginning);
+		Map<TopicPartition, Long> positions = new HashMap<>(assignments);
+		positions.keySet().removeAll(restarted);
+		finishReplays(positions);
+	}
+
+	/**
+	 * Looks up the marks of these partitions and starts the replays they need.
+	 * @param ifLost the partitions, each with the replay to start if its mark is gone
+	 * @return the partitions now read again from the beginning
+	 */
+	private Set<TopicPartition> checkMarks(Map<TopicPartition, Replaying> ifLost, Seek seekToBeginning) {
+		Map<TopicPartition, Replaying> mine = this.replays.get();
+		Set<TopicPartition> restarted = new HashSet<>();
+		this.marks.of(ifLost.keySet()).forEach((partition, mark) -> {
+			Replaying lost = ifLost.get(partition);
+			if (mark instanceof Missing && lost.until() == 0) {
+				// Nothing to read again: an empty partition, from its first record on.
+				this.marks.projected(partition);
+			}
+			else if (mark instanceof Missing) {
+				replayFromTheBeginning(partition, lost,
+						"the read model has no mark for it (Redis lost it, or never had it)", seekToBeginning);
+				restarted.add(partition);
+			}
+			else if (mark instanceof Replaying replay && !mine.containsKey(partition)) {
+				replayFromTheBeginning(partition, replay,
+						"a replay of it was cut short (a rebalance, a crash or a failed batch)", seekToBeginning);
+				restarted.add(partition);
+			}
+			else if (mark instanceof Projected) {
+				mine.remove(partition);
+			}
+		});
+		return restarted;
+	}
+
+	/**
+	 * Ends the replays whose consumer position is past the offset they had to reach: all
+	 * records before it were projected.
+	 */
+	private void finishReplays(Map<TopicPartition, Long> positions) {
+		Map<TopicPartition, Replaying> mine = this.replays.get();
+		positions.forEach((partition, position) -> {
+			Replaying replay = mine.get(partition);
+			if (replay != null && position >= replay.until()) {
+				mine.remove(partition);
+				if (this.marks.replayed(partition, replay)) {
+					log.info("Replayed {} up to offset {}: the read model holds it again", partition, position);
+				}
+			}
+		});
+	}
+
+	private void replayFromTheBeginning(TopicPartition partition, Replaying found, String why, Seek seekToBeginning) {
+		Replaying running = this.replays.get().get(partition);
+		// Lost again during a replay this thread runs: the records below the replay's
+		// position had their frames pushed, once, and so had those below where the first
+		// loss was found.
+		Replaying replay = (running != null) ? new Replaying(Math.max(running.pushFrom(), found.pushFrom()),
+				Math.max(running.until(), found.until())) : found;
+		log.warn("Replaying {} from the beginning, because {}; frames of records below offset {} are not pushed "
+				+ "again", partition, why, replay.pushFrom());
+		this.marks.replaying(partition, replay);
+		seekToBeginning.toBeginning(List.of(partition));
+		this.replays.get().put(partition, replay);
+	}
+
+	/** The consumer's seek, or the container's callback's outside a batch. */
+	private interface Seek {
+
+		void toBeginning(Collection<TopicPartition> partitions);
+
+	}
+
+	/**
+	 * A partition taken from this consumer ends the replays this thread ran of it:
+	 * whoever reads it next starts them again.
+	 */
+	@Override
+	public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+		this.replays.get().keySet().removeAll(partitions);
+	}
+
+	/**
+	 * Projects one record.
+	 * @return false if an event was not written because the read model no longer holds
+	 * its partition
+	 */
+	private boolean project(ConsumerRecord<String, byte[]> record, TopicPartition partition, boolean push) {
 		if (Topics.REQUESTS.equals(record.topic())) {
 			if (WireJson.read(record.value(), DispatchCommand.class) instanceof SubmitRequest submit) {
+				// Written whatever the mark: a submission's fields are the same however
+				// often it is recorded, so one written on top of nothing does no harm.
 				if (!this.statuses.recordSubmissionHasReceipt(submit)) {
 					this.statuses.recordSubmission(submit, this.receipts.signAccepted(submit));
 				}
-				// Not reported as written: a submission's fields are the same however
-				// often
-				// it is recorded (no sequence to skip it), and forgetting the whole
-				// request
-				// here would delete what its events, projected from another partition,
-				// wrote.
-				return null;
 			}
-			return null;
+			return true;
 		}
 		if (Topics.NOTIFICATIONS.equals(record.topic())) {
-			// Not reported as written: forgetting a request's whole status because one of
-			// its delivery updates is replayed would lose what its events wrote.
+			// Written whatever the mark too: each update is projected once, by its key.
 			this.statuses.applyDelivery(WireJson.read(record.value(), DeliveryUpdate.class));
-			return null;
+			return true;
 		}
 		RequestEvent event = WireJson.read(record.value(), RequestEvent.class);
-		RequestStatuses.Applied applied = this.statuses.apply(event);
+		RequestStatuses.Applied applied = this.statuses.apply(event, partition);
+		if (applied.lost()) {
+			return false;
+		}
 		if (push) {
 			applied.frames().forEach(this.fanOut::publish);
 		}
@@ -177,7 +278,7 @@ public class EventProjector {
 				this.receipts.responded(subject, responded);
 			}
 		}
-		return event.requestId();
+		return true;
 	}
 
 }

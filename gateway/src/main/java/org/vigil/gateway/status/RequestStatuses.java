@@ -6,11 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -175,38 +173,6 @@ public class RequestStatuses {
 	}
 
 	/**
-	 * The partitions among these that the read model does not hold from their first
-	 * record: no mark, because Redis lost it or never had it.
-	 */
-	public Set<TopicPartition> unprojected(Collection<TopicPartition> partitions) {
-		List<TopicPartition> asked = List.copyOf(partitions);
-		List<String> marks = this.redis.opsForValue()
-			.multiGet(asked.stream().map((p) -> GatewayKeys.projected(p.topic(), p.partition())).toList());
-		Set<TopicPartition> missing = new HashSet<>();
-		for (int i = 0; i < asked.size(); i++) {
-			if (marks == null || marks.get(i) == null) {
-				missing.add(asked.get(i));
-			}
-		}
-		return missing;
-	}
-
-	/** Marks partitions as projected from their first record (which is next to come). */
-	public void markProjected(Collection<TopicPartition> partitions) {
-		Map<String, String> marks = new HashMap<>();
-		partitions.forEach((p) -> marks.put(GatewayKeys.projected(p.topic(), p.partition()), "1"));
-		this.redis.opsForValue().multiSet(marks);
-	}
-
-	/**
-	 * Deletes what the read model holds of one request (its hash and timeline), to be
-	 * projected again from the start.
-	 */
-	public void forget(RequestId id) {
-		this.redis.delete(List.of(GatewayKeys.request(id), GatewayKeys.timeline(id)));
-	}
-
-	/**
 	 * Records a request the network accepted. Safe to repeat, and never moves the state
 	 * back.
 	 */
@@ -267,10 +233,13 @@ public class RequestStatuses {
 	/**
 	 * Projects one event. Events of a request come from one partition, in order, and only
 	 * one gateway instance projects that partition at a time.
+	 * @param partition where the event came from: nothing is written unless the read
+	 * model still holds that partition ({@link ProjectionMarks}, {@link Writes})
 	 * @return the frames to push to officers' consoles (none for an event seen before),
-	 * and what the request's receipts need
+	 * and what the request's receipts need; {@link Applied#LOST} if nothing was written
+	 * because the partition's mark is gone
 	 */
-	public Applied apply(RequestEvent event) {
+	public Applied apply(RequestEvent event, TopicPartition partition) {
 		String key = GatewayKeys.request(event.requestId());
 		// One read: everything below decides from what the request held before this
 		// event, and all it writes goes back in one atomic round trip (Writes).
@@ -283,7 +252,7 @@ public class RequestStatuses {
 		}
 		Map<String, String> fields = new HashMap<>();
 		fields.put(SEQUENCE, Long.toString(event.sequence()));
-		Writes writes = new Writes();
+		Writes writes = new Writes(ProjectionMarks.key(partition));
 		List<String> previouslyPaged = split(hash.get(PAGED));
 		List<AlertFrame> frames = new ArrayList<>();
 		String offence = offence(hash);
@@ -428,7 +397,9 @@ public class RequestStatuses {
 		moveState(writes, event.requestId(), hash.get(STATE), fields.get(STATE));
 		writes.add("RPUSH", GatewayKeys.timeline(event.requestId()), new String(WireJson
 			.write(new TimelineEntry(event.sequence(), event.getClass().getSimpleName(), event.at(), text))));
-		writes.run(this.redis);
+		if (!writes.run(this.redis)) {
+			return Applied.LOST;
+		}
 		return new Applied(frames, subject);
 	}
 
@@ -441,6 +412,14 @@ public class RequestStatuses {
 	 * its submission is known
 	 */
 	public record Applied(List<AlertFrame> frames, Receipts.Subject subject) {
+
+		/** Nothing written: the read model no longer holds the event's partition. */
+		public static final Applied LOST = new Applied(List.of(), null);
+
+		public boolean lost() {
+			return this == LOST;
+		}
+
 	}
 
 	private static Receipts.Subject receiptSubject(Map<Object, Object> hash) {
