@@ -198,6 +198,11 @@ public class GatewayConfiguration {
 		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		// Kafka's default of 45 s would leave a dead instance's partitions unprojected,
+		// and their alerts off every console, that long.
+		config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) properties.sessionTimeout().toMillis());
+		config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+				(int) Math.max(500, properties.sessionTimeout().toMillis() / 4));
 		ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		factory.setConsumerFactory(
 				new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer()));

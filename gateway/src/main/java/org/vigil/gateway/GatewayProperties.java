@@ -41,11 +41,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * relays the service workers' push receipts, which browsers may only post to the
  * console's origin, to it. Absent (the default, and in the standalone network, whose
  * notifier serves the path in the same server) for no relay
+ * @param sessionTimeout how long before a gateway instance that stopped answering loses
+ * its partitions of the projector (and of its other consumers) to another instance: until
+ * then, officers on the other instances get no live alert frames of those partitions and
+ * the read model stands still for them. Kafka's default is 45 s; the default here is the
+ * dispatcher's, 6 s, the broker's minimum by default
  */
 @ConfigurationProperties("vigil.gateway")
 public record GatewayProperties(String demoPassword, Duration publishTimeout, String consumerGroup, Path pkiDir,
 		String pkiPassword, Duration clockSkew, Integer maxSignedRequestBytes, Integer requestsPerMinute,
-		Integer projectorThreads, Long maxRequestBytes, String ackLinkKey, String pushPublicKey, URI notifierUrl) {
+		Integer projectorThreads, Long maxRequestBytes, String ackLinkKey, String pushPublicKey, URI notifierUrl,
+		Duration sessionTimeout) {
 
 	public GatewayProperties {
 		publishTimeout = (publishTimeout != null) ? publishTimeout : Duration.ofSeconds(10);
@@ -54,6 +60,7 @@ public record GatewayProperties(String demoPassword, Duration publishTimeout, St
 		maxSignedRequestBytes = (maxSignedRequestBytes != null) ? maxSignedRequestBytes : 1024 * 1024;
 		requestsPerMinute = (requestsPerMinute != null) ? requestsPerMinute : 600;
 		projectorThreads = (projectorThreads != null) ? projectorThreads : 3;
+		sessionTimeout = (sessionTimeout != null) ? sessionTimeout : Duration.ofSeconds(6);
 		maxRequestBytes = (maxRequestBytes != null) ? maxRequestBytes : 2L * 1024 * 1024;
 		if (maxRequestBytes < maxSignedRequestBytes) {
 			throw new IllegalArgumentException("vigil.gateway.max-request-bytes must be at least "
