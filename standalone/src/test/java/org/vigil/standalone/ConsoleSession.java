@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import static org.awaitility.Awaitility.await;
 
+import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
@@ -313,7 +314,13 @@ final class ConsoleSession implements AutoCloseable {
 	@Override
 	public void close() {
 		if (this.stomp != null && this.stomp.isConnected()) {
-			this.stomp.disconnect();
+			try {
+				this.stomp.disconnect();
+			}
+			catch (MessageDeliveryException ex) {
+				// The server went away (a fault test killed it) between the check and the
+				// DISCONNECT frame: the session is closed all the same.
+			}
 		}
 		if (this.stompClient != null) {
 			this.stompClient.stop();
