@@ -165,14 +165,15 @@ public class NotifierConfiguration {
 	CommandConsumer notifierCommandConsumer(KafkaProperties kafka, NotifierProperties properties,
 			DirectSender directSender) {
 		return new CommandConsumer(String.join(",", kafka.getBootstrapServers()),
-				properties.consumerGroup() + "-direct", directSender);
+				properties.consumerGroup() + "-direct", directSender, properties.sessionTimeout());
 	}
 
 	@Bean
 	NotifierService notifierService(KafkaProperties kafka, NotifierProperties properties, AlertHandler handler,
 			Sender sender, ExecutorService notifierSendPool, DeliveryQueue queue, Clock clock) {
 		String bootstrap = String.join(",", kafka.getBootstrapServers());
-		EventConsumer consumer = new EventConsumer(bootstrap, properties.consumerGroup(), handler);
+		EventConsumer consumer = new EventConsumer(bootstrap, properties.consumerGroup(), handler,
+				properties.sessionTimeout());
 		return new NotifierService(new IndexRebuild(bootstrap, handler, queue, clock), consumer, sender,
 				notifierSendPool, properties.tick());
 	}

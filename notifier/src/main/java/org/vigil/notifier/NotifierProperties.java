@@ -33,6 +33,8 @@ import org.vigil.notifier.channel.SmtpChannel;
  * @param sms the SMS provider; absent for no SMS
  * @param voice the voice provider; absent for no calls
  * @param push Web Push to the console's service worker; absent for no push
+ * @param sessionTimeout how long before a notifier instance that stopped answering loses
+ * its partitions to another, which then plans their alerts (Kafka's default is 45 s)
  */
 @ConfigurationProperties("vigil.notifier")
 public record NotifierProperties(@DefaultValue("true") boolean enabled,
@@ -42,7 +44,7 @@ public record NotifierProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("4") int senderThreads, String linkKey, @DefaultValue("12h") Duration linkValidity,
 		@DefaultValue("http://127.0.0.1:8080") String publicUrl, @DefaultValue("") String callbackToken,
 		@DefaultValue("") String callbackUrl, @DefaultValue("10s") Duration publishTimeout, Mail mail, Provider sms,
-		Provider voice, Push push) {
+		Provider voice, Push push, @DefaultValue("6s") Duration sessionTimeout) {
 
 	/** The path of the delivery callback, on the notifier's (or standalone's) server. */
 	public static final String RECEIPTS_PATH = "/api/v1/notifications/receipts";

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -16,6 +15,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.vigil.notifier.NotifierConsumers;
 import org.vigil.protocol.Topics;
 import org.vigil.protocol.event.RequestEvent;
 import org.vigil.protocol.json.UnreadableRecord;
@@ -44,11 +44,8 @@ public class EventConsumer implements Runnable {
 
 	private volatile KafkaConsumer<String, byte[]> consumer;
 
-	public EventConsumer(String bootstrapServers, String group, AlertHandler handler) {
-		this.config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
-				group, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-				ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+	public EventConsumer(String bootstrapServers, String group, AlertHandler handler, Duration sessionTimeout) {
+		this.config = NotifierConsumers.config(bootstrapServers, group, 100, sessionTimeout);
 		this.handler = handler;
 	}
 

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.vigil.notifier.NotifierConsumers;
 import org.vigil.protocol.Topics;
 import org.vigil.protocol.json.UnreadableRecord;
 import org.vigil.protocol.json.WireJson;
@@ -45,11 +45,8 @@ public class CommandConsumer implements Runnable, SmartLifecycle {
 
 	private Thread thread;
 
-	public CommandConsumer(String bootstrapServers, String group, DirectSender sender) {
-		this.config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
-				group, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-				ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10);
+	public CommandConsumer(String bootstrapServers, String group, DirectSender sender, Duration sessionTimeout) {
+		this.config = NotifierConsumers.config(bootstrapServers, group, 10, sessionTimeout);
 		this.sender = sender;
 	}
 
