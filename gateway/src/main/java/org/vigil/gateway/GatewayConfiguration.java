@@ -128,8 +128,8 @@ public class GatewayConfiguration {
 	}
 
 	@Bean
-	AlertFanOut alertFanOut(StringRedisTemplate redis, SimpMessagingTemplate stomp) {
-		return new AlertFanOut(redis, stomp);
+	AlertFanOut alertFanOut(SimpMessagingTemplate stomp) {
+		return new AlertFanOut(stomp);
 	}
 
 	@Bean
@@ -141,9 +141,8 @@ public class GatewayConfiguration {
 	}
 
 	@Bean
-	EventProjector eventProjector(RequestStatuses statuses, StringRedisTemplate redis, AlertFanOut fanOut,
-			Receipts receipts) {
-		return new EventProjector(statuses, new ProjectionMarks(redis), fanOut, receipts);
+	EventProjector eventProjector(RequestStatuses statuses, StringRedisTemplate redis, Receipts receipts) {
+		return new EventProjector(statuses, new ProjectionMarks(redis), receipts);
 	}
 
 	@Bean

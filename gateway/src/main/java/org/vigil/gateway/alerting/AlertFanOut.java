@@ -5,7 +5,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.vigil.gateway.GatewayKeys;
 import org.vigil.gateway.status.AlertFrame;
@@ -14,8 +13,8 @@ import org.vigil.protocol.json.WireJson;
 /**
  * Sends alert frames to the officers they are for, whichever gateway instance their
  * browser is connected to: the instance that projected the event publishes the frame on a
- * Redis channel, and every instance pushes it to its own STOMP sessions of those
- * officers.
+ * Redis channel (in the script that writes the event, {@code RequestStatuses#apply}), and
+ * every instance pushes it to its own STOMP sessions of those officers.
  *
  * <p>
  * Pub/sub delivers at most once; an officer who was offline, or connected to an instance
@@ -32,17 +31,10 @@ public class AlertFanOut implements MessageListener {
 
 	private static final Logger log = LoggerFactory.getLogger(AlertFanOut.class);
 
-	private final StringRedisTemplate redis;
-
 	private final SimpMessagingTemplate stomp;
 
-	public AlertFanOut(StringRedisTemplate redis, SimpMessagingTemplate stomp) {
-		this.redis = redis;
+	public AlertFanOut(SimpMessagingTemplate stomp) {
 		this.stomp = stomp;
-	}
-
-	public void publish(AlertFrame frame) {
-		this.redis.convertAndSend(GatewayKeys.ALERT_CHANNEL, new String(WireJson.write(frame)));
 	}
 
 	@Override

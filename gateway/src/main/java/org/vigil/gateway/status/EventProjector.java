@@ -18,7 +18,6 @@ import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerSeekAware;
-import org.vigil.gateway.alerting.AlertFanOut;
 import org.vigil.gateway.receipt.Receipts;
 import org.vigil.gateway.status.ProjectionMarks.Mark.Missing;
 import org.vigil.gateway.status.ProjectionMarks.Mark.Projected;
@@ -66,17 +65,14 @@ public class EventProjector implements ConsumerSeekAware {
 
 	private final ProjectionMarks marks;
 
-	private final AlertFanOut fanOut;
-
 	private final Receipts receipts;
 
 	/** Per consumer thread: the replays it runs, by partition. */
 	private final ThreadLocal<Map<TopicPartition, Replaying>> replays = ThreadLocal.withInitial(HashMap::new);
 
-	public EventProjector(RequestStatuses statuses, ProjectionMarks marks, AlertFanOut fanOut, Receipts receipts) {
+	public EventProjector(RequestStatuses statuses, ProjectionMarks marks, Receipts receipts) {
 		this.statuses = statuses;
 		this.marks = marks;
-		this.fanOut = fanOut;
 		this.receipts = receipts;
 	}
 
@@ -259,12 +255,9 @@ public class EventProjector implements ConsumerSeekAware {
 			return true;
 		}
 		RequestEvent event = WireJson.read(record.value(), RequestEvent.class);
-		RequestStatuses.Applied applied = this.statuses.apply(event, partition);
+		RequestStatuses.Applied applied = this.statuses.apply(event, partition, push);
 		if (applied.lost()) {
 			return false;
-		}
-		if (push) {
-			applied.frames().forEach(this.fanOut::publish);
 		}
 		Receipts.Subject subject = applied.subject();
 		if (subject != null) {

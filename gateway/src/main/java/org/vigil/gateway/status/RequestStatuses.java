@@ -239,7 +239,7 @@ public class RequestStatuses {
 	 * and what the request's receipts need; {@link Applied#LOST} if nothing was written
 	 * because the partition's mark is gone
 	 */
-	public Applied apply(RequestEvent event, TopicPartition partition) {
+	public Applied apply(RequestEvent event, TopicPartition partition, boolean push) {
 		String key = GatewayKeys.request(event.requestId());
 		// One read: everything below decides from what the request held before this
 		// event, and all it writes goes back in one atomic round trip (Writes).
@@ -397,6 +397,11 @@ public class RequestStatuses {
 		moveState(writes, event.requestId(), hash.get(STATE), fields.get(STATE));
 		writes.add("RPUSH", GatewayKeys.timeline(event.requestId()), new String(WireJson
 			.write(new TimelineEntry(event.sequence(), event.getClass().getSimpleName(), event.at(), text))));
+		if (push) {
+			for (AlertFrame frame : frames) {
+				writes.add("PUBLISH", GatewayKeys.ALERT_CHANNEL, new String(WireJson.write(frame)));
+			}
+		}
 		if (!writes.run(this.redis)) {
 			return Applied.LOST;
 		}

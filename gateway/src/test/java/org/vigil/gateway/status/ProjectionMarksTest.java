@@ -82,27 +82,27 @@ class ProjectionMarksTest {
 
 	@Test
 	void anEventIsWrittenOnlyWhileItsPartitionIsMarkedSoNothingLandsOnTopOfALoss() {
-		assertThat(this.statuses.apply(routed(), EVENTS).lost()).as("never marked").isTrue();
+		assertThat(this.statuses.apply(routed(), EVENTS, false).lost()).as("never marked").isTrue();
 		assertThat(redis.hasKey(GatewayKeys.request(ID))).isFalse();
 
 		this.marks.replaying(EVENTS, new Mark.Replaying(0, 2));
-		assertThat(this.statuses.apply(routed(), EVENTS).lost()).isFalse();
+		assertThat(this.statuses.apply(routed(), EVENTS, false).lost()).isFalse();
 		assertThat(this.statuses.find(ID)).hasValueSatisfying((status) -> assertThat(status.step()).isNull());
 
 		wipe();
-		assertThat(this.statuses.apply(alerted(), EVENTS).lost()).as("Redis lost the read model").isTrue();
+		assertThat(this.statuses.apply(alerted(), EVENTS, false).lost()).as("Redis lost the read model").isTrue();
 		assertThat(redis.hasKey(GatewayKeys.request(ID))).as("nothing written on top of the loss").isFalse();
 		assertThat(redis.hasKey(GatewayKeys.timeline(ID))).isFalse();
 
 		// The replay: from the first event, which is then not skipped as seen.
 		this.marks.replaying(EVENTS, new Mark.Replaying(1, 2));
-		assertThat(this.statuses.apply(routed(), EVENTS).lost()).isFalse();
-		assertThat(this.statuses.apply(alerted(), EVENTS).frames()).isNotEmpty();
+		assertThat(this.statuses.apply(routed(), EVENTS, false).lost()).isFalse();
+		assertThat(this.statuses.apply(alerted(), EVENTS, false).frames()).isNotEmpty();
 		assertThat(this.statuses.find(ID)).hasValueSatisfying((status) -> {
 			assertThat(status.step()).isEqualTo(1);
 			assertThat(status.timeline()).hasSize(2);
 		});
-		assertThat(this.statuses.apply(alerted(), EVENTS).frames()).as("seen before").isEmpty();
+		assertThat(this.statuses.apply(alerted(), EVENTS, false).frames()).as("seen before").isEmpty();
 	}
 
 	@Test
