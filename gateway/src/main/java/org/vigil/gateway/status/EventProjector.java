@@ -97,7 +97,33 @@ public class EventProjector implements ConsumerSeekAware {
 				ifLost.put(partition, new Replaying(position, position));
 			}
 		}
-		Set<TopicPartition> restarted = checkMarks(ifLost, consumer::seekToBeginning);
+		Map<TopicPartition, Replaying> mine = this.replays.get();
+		// Partitions read again from the beginning: the rest of their records in this
+		// batch are skipped.
+		Set<TopicPartition> restarted = new HashSet<>();
+		try {
+			checkMarks(ifLost, consumer::seekToBeginning, restarted);
+			projectRecords(records, lastOffsets, restarted, consumer);
+			Map<TopicPartition, Long> positions = new HashMap<>();
+			for (TopicPartition partition : consumer.assignment()) {
+				if (mine.containsKey(partition) && !restarted.contains(partition)) {
+					positions.put(partition, consumer.position(partition));
+				}
+			}
+			finishReplays(positions);
+		}
+		catch (RuntimeException ex) {
+			// The error handler seeks partitions back (all of them, or those from the
+			// failed record on), undoing the seeks to the beginning above, so those
+			// replays start again from their marks in the next batch: kept as running,
+			// the records after the loss would be written on top of nothing.
+			restarted.forEach(mine::remove);
+			throw ex;
+		}
+	}
+
+	private void projectRecords(List<ConsumerRecord<String, byte[]>> records, Map<TopicPartition, Long> lastOffsets,
+			Set<TopicPartition> restarted, Consumer<?, ?> consumer) {
 		Map<TopicPartition, Replaying> mine = this.replays.get();
 		for (int i = 0; i < records.size(); i++) {
 			ConsumerRecord<String, byte[]> record = records.get(i);
@@ -113,31 +139,20 @@ public class EventProjector implements ConsumerSeekAware {
 			try {
 				if (!project(record, partition, push)) {
 					replayFromTheBeginning(partition, new Replaying(record.offset(), lastOffsets.get(partition) + 1),
-							"the read model lost its mark while this batch was projected", consumer::seekToBeginning);
-					restarted.add(partition);
+							"the read model lost its mark while this batch was projected", consumer::seekToBeginning,
+							restarted);
 				}
 			}
 			catch (UnreadableRecord ex) {
 				log.error("Skipping unreadable record {} of {}: {}", record.offset(), partition, ex.getMessage());
 			}
 			catch (RuntimeException ex) {
-				// The error handler seeks each partition back to its first record not
-				// projected, undoing the seeks to the beginning above, so those replays
-				// start again from their marks in the next batch.
-				restarted.forEach(mine::remove);
 				throw new BatchListenerFailedException("Could not project " + partition + "@" + record.offset(), ex, i);
 			}
 			finally {
 				MDC.remove(LOG_REQUEST_ID);
 			}
 		}
-		Map<TopicPartition, Long> positions = new HashMap<>();
-		for (TopicPartition partition : lastOffsets.keySet()) {
-			if (mine.containsKey(partition) && !restarted.contains(partition)) {
-				positions.put(partition, consumer.position(partition));
-			}
-		}
-		finishReplays(positions);
 	}
 
 	/**
@@ -149,41 +164,51 @@ public class EventProjector implements ConsumerSeekAware {
 	public void onIdleContainer(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
 		Map<TopicPartition, Replaying> ifLost = new LinkedHashMap<>();
 		assignments.forEach((partition, position) -> ifLost.put(partition, new Replaying(position, position)));
-		Set<TopicPartition> restarted = checkMarks(ifLost, callback::seekToBeginning);
-		Map<TopicPartition, Long> positions = new HashMap<>(assignments);
-		positions.keySet().removeAll(restarted);
-		finishReplays(positions);
+		Set<TopicPartition> restarted = new HashSet<>();
+		try {
+			checkMarks(ifLost, callback::seekToBeginning, restarted);
+			Map<TopicPartition, Long> positions = new HashMap<>(assignments);
+			positions.keySet().removeAll(restarted);
+			finishReplays(positions);
+		}
+		catch (RuntimeException ex) {
+			// Looked at again in 5 s, or by the next batch, which waits for Redis with
+			// backoff; the replays begun here start again from their marks.
+			log.warn("Could not look at the read model's marks while idle: {}", ex.toString());
+			restarted.forEach(this.replays.get()::remove);
+		}
 	}
 
 	/**
 	 * Looks up the marks of these partitions and starts the replays they need.
 	 * @param ifLost the partitions, each with the replay to start if its mark is gone
-	 * @return the partitions now read again from the beginning
+	 * @param restarted gets the partitions now read again from the beginning
 	 */
-	private Set<TopicPartition> checkMarks(Map<TopicPartition, Replaying> ifLost, Seek seekToBeginning) {
+	private void checkMarks(Map<TopicPartition, Replaying> ifLost, Seek seekToBeginning,
+			Set<TopicPartition> restarted) {
 		Map<TopicPartition, Replaying> mine = this.replays.get();
-		Set<TopicPartition> restarted = new HashSet<>();
 		this.marks.of(ifLost.keySet()).forEach((partition, mark) -> {
 			Replaying lost = ifLost.get(partition);
-			if (mark instanceof Missing && lost.until() == 0) {
+			// Position 0 of a replay this thread runs is where it sought, not an empty
+			// partition.
+			if (mark instanceof Missing && lost.until() == 0 && !mine.containsKey(partition)) {
 				// Nothing to read again: an empty partition, from its first record on.
 				this.marks.projected(partition);
 			}
 			else if (mark instanceof Missing) {
 				replayFromTheBeginning(partition, lost,
-						"the read model has no mark for it (Redis lost it, or never had it)", seekToBeginning);
-				restarted.add(partition);
+						"the read model has no mark for it (Redis lost it, or never had it)", seekToBeginning,
+						restarted);
 			}
 			else if (mark instanceof Replaying replay && !mine.containsKey(partition)) {
 				replayFromTheBeginning(partition, replay,
-						"a replay of it was cut short (a rebalance, a crash or a failed batch)", seekToBeginning);
-				restarted.add(partition);
+						"a replay of it was cut short (a rebalance, a crash or a failed batch)", seekToBeginning,
+						restarted);
 			}
 			else if (mark instanceof Projected) {
 				mine.remove(partition);
 			}
 		});
-		return restarted;
 	}
 
 	/**
@@ -195,15 +220,18 @@ public class EventProjector implements ConsumerSeekAware {
 		positions.forEach((partition, position) -> {
 			Replaying replay = mine.get(partition);
 			if (replay != null && position >= replay.until()) {
-				mine.remove(partition);
 				if (this.marks.replayed(partition, replay)) {
 					log.info("Replayed {} up to offset {}: the read model holds it again", partition, position);
 				}
+				// Done, or Redis lost the mark meanwhile: the next look starts a new
+				// replay.
+				mine.remove(partition);
 			}
 		});
 	}
 
-	private void replayFromTheBeginning(TopicPartition partition, Replaying found, String why, Seek seekToBeginning) {
+	private void replayFromTheBeginning(TopicPartition partition, Replaying found, String why, Seek seekToBeginning,
+			Set<TopicPartition> restarted) {
 		Replaying running = this.replays.get().get(partition);
 		// Lost again during a replay this thread runs: the records below the replay's
 		// position had their frames pushed, once, and so had those below where the first
@@ -215,6 +243,7 @@ public class EventProjector implements ConsumerSeekAware {
 		this.marks.replaying(partition, replay);
 		seekToBeginning.toBeginning(List.of(partition));
 		this.replays.get().put(partition, replay);
+		restarted.add(partition);
 	}
 
 	/** The consumer's seek, or the container's callback's outside a batch. */

@@ -88,7 +88,15 @@ public class ProjectionMarks {
 			}
 			if (value.startsWith(REPLAYING)) {
 				String[] offsets = value.substring(REPLAYING.length()).split(":");
-				return new Replaying(Long.parseLong(offsets[0]), Long.parseLong(offsets[1]));
+				try {
+					return new Replaying(Long.parseLong(offsets[0]), Long.parseLong(offsets[1]));
+				}
+				catch (NumberFormatException | ArrayIndexOutOfBoundsException ex) {
+					// Not written by this code: read as lost, so the partition is
+					// replayed
+					// (and the mark rewritten) rather than failing every batch.
+					return new Missing();
+				}
 			}
 			return new Projected();
 		}

@@ -119,6 +119,9 @@ class ProjectionMarksTest {
 		assertThat(this.marks.replayed(EVENTS, replay)).isTrue();
 		assertThat(this.marks.of(List.of(EVENTS))).containsEntry(EVENTS, new Mark.Projected());
 
+		redis.opsForValue().set(ProjectionMarks.key(other), "replaying:garbled");
+		assertThat(this.marks.of(List.of(other))).as("a mark this code did not write")
+			.containsEntry(other, new Mark.Missing());
 		this.marks.replaying(other, replay);
 		wipe();
 		assertThat(this.marks.replayed(other, replay)).as("Redis lost the replay's mark").isFalse();
