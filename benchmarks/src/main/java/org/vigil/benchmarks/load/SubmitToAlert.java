@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -225,10 +226,12 @@ public final class SubmitToAlert {
 					signed ? "signed requests (CMS, FR's key) over " + (mutualTls ? "mutual TLS" : "HTTP Basic")
 							: "JSON over a console session",
 					acknowledge ? "acknowledge every alert" : "leave the alerts alone");
+			Optional<ThreadCpu> cpu = ThreadCpu.of(network.pid());
 			for (int rate : rates) {
-				submissions(sender, alerted, dispatched, alertedAt, acks, rate, warmupSeconds, false, progressSeconds);
+				submissions(sender, alerted, dispatched, alertedAt, acks, rate, warmupSeconds, false, progressSeconds,
+						Optional.empty());
 				Percentiles[] figures = submissions(sender, alerted, dispatched, alertedAt, acks, rate, seconds, true,
-						progressSeconds);
+						progressSeconds, cpu);
 				if (acknowledge) {
 					sampleReceipts(france, acks, 20);
 				}
@@ -257,11 +260,13 @@ public final class SubmitToAlert {
 	/**
 	 * Sends at a rate for a time, waits for the alerts and acknowledgements, and prints
 	 * the figures if {@code report}.
+	 * @param cpu where to read the network's CPU time, thread by thread, while it
+	 * measures
 	 * @return accepted → alert and acknowledged → shown, for the ratio to the floor
 	 */
 	private static Percentiles[] submissions(Sender sender, Map<String, Long> alerted, Map<String, Instant> dispatched,
 			Map<String, Instant> alertedAt, Acknowledgements acks, int rate, int seconds, boolean report,
-			int progressSeconds) throws Exception {
+			int progressSeconds, Optional<ThreadCpu> cpu) throws Exception {
 		int count = rate * seconds;
 		Map<String, Long> intended = new ConcurrentHashMap<>();
 		Map<String, Long> accepted = new ConcurrentHashMap<>();
@@ -269,6 +274,8 @@ public final class SubmitToAlert {
 		AtomicInteger refused = new AtomicInteger();
 		AtomicReference<String> firstRefusal = new AtomicReference<>();
 		String loadBefore = Percentiles.loadAverage();
+		Map<Long, ThreadCpu.Used> cpuBefore = cpu.map(ThreadCpu::snapshot).orElse(Map.of());
+		long cpuFrom = System.nanoTime();
 		long start = System.nanoTime() + 100_000_000L;
 		long maxLag = 0;
 		ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -328,6 +335,8 @@ public final class SubmitToAlert {
 			Thread.sleep(100);
 		}
 		progress.shutdownNow();
+		Map<Long, ThreadCpu.Used> cpuAfter = cpu.map(ThreadCpu::snapshot).orElse(Map.of());
+		double cpuSeconds = (System.nanoTime() - cpuFrom) / 1e9;
 		if (!report) {
 			System.out.printf("warm-up at %d req/s: %d sent, %d alerted, %d refused%n", rate, count,
 					intended.keySet().stream().filter(alerted::containsKey).count(), refused.get());
@@ -391,6 +400,11 @@ public final class SubmitToAlert {
 					acks.refused().size(), ackToSeen.count());
 			System.out.println(ackToSeen.summary());
 			System.out.println(ackToAccepted.summary());
+		}
+		if (cpu.isPresent()) {
+			// Counted from the first send until the last acknowledgement was seen, so the
+			// work an acknowledgement causes is in it.
+			System.out.print(ThreadCpu.report(cpuBefore, cpuAfter, cpuSeconds, count));
 		}
 		return new Percentiles[] { acceptedToAlert, ackToSeen };
 	}
