@@ -71,7 +71,7 @@ public class DispatcherConfiguration {
 		// A successor cannot resume a dead instance's partitions before the broker aborts
 		// the transaction it left open, which happens only once that transaction times
 		// out: keep it no longer than the session timeout (Streams' default is 10 s). A
-		// transaction normally lives one commit interval (50 ms).
+		// transaction normally lives one commit interval (10 ms).
 		config.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
 				(int) properties.sessionTimeout().toMillis());
 		KafkaStreams streams = new KafkaStreams(

@@ -82,7 +82,7 @@ public final class DeadlineLateness {
 		int rate = options.integer("rate", 100);
 		int seconds = options.integer("seconds", 60);
 		Duration tick = options.millis("tick-ms", 50);
-		Duration commitInterval = options.millis("commit-interval-ms", 50);
+		Duration commitInterval = options.millis("commit-interval-ms", 10);
 		Duration step = options.millis("step-ms", Duration.ofHours(1).toMillis());
 		Duration lead = options.millis("lead-ms", 20_000);
 		int measured = Math.min(pending, rate * seconds);
