@@ -1,21 +1,14 @@
 package org.vigil.audit.service;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.vigil.audit.ledger.Ledger;
 import org.vigil.audit.merkle.InMemoryTreeStore;
-import org.vigil.embedded.FreePorts;
-import org.vigil.embedded.redis.RedisServer;
+import org.vigil.embedded.testing.LocalRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -29,28 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class RedisTreeStoreTest {
 
-	@TempDir
-	static Path dataDir;
-
-	private static RedisServer redisServer;
-
-	private static LettuceConnectionFactory connections;
-
-	private static StringRedisTemplate redis;
-
-	@BeforeAll
-	static void startRedis() {
-		redisServer = RedisServer.start(dataDir, FreePorts.pick());
-		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisServer.port()));
-		connections.afterPropertiesSet();
-		redis = new StringRedisTemplate(connections);
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		connections.destroy();
-		redisServer.close();
-	}
+	@RegisterExtension
+	static final LocalRedis redis = new LocalRedis();
 
 	private static byte[] entry(int i) {
 		return ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8);
@@ -59,7 +32,7 @@ class RedisTreeStoreTest {
 	@Test
 	void aStoreWhoseKeysVanishedSaysSoRefusesToAppendAndRebuildsToTheSameRoot() {
 		AuditKeys keys = new AuditKeys("test:wiped");
-		RedisTreeStore store = new RedisTreeStore(redis, keys);
+		RedisTreeStore store = new RedisTreeStore(redis.template(), keys);
 		Ledger ledger = new Ledger("o", store);
 		for (int i = 0; i < 5; i++) {
 			store.stage(entry(i), i + 1);
@@ -68,13 +41,13 @@ class RedisTreeStoreTest {
 		var root = ledger.root(5);
 		assertThat(store.lost()).isFalse();
 
-		redis.delete(List.of(keys.size(), keys.offset(), keys.nodes(), keys.entries()));
+		redis.template().delete(List.of(keys.size(), keys.offset(), keys.nodes(), keys.entries()));
 
 		assertThat(store.lost()).as("the size is cached, Redis no longer has it").isTrue();
 		store.stage(entry(5), 6);
 		assertThatThrownBy(() -> ledger.append(entry(5))).as("no entry 5 on top of nothing")
 			.isInstanceOf(RuntimeException.class);
-		assertThat(redis.hasKey(keys.size())).isFalse();
+		assertThat(redis.template().hasKey(keys.size())).isFalse();
 		store.reset();
 		assertThat(store.size()).isZero();
 		assertThat(store.nextOffset()).isZero();
@@ -89,7 +62,7 @@ class RedisTreeStoreTest {
 	@Test
 	void sameTreeAsInMemoryAndResumesExactly() {
 		AuditKeys keys = new AuditKeys("test:resume");
-		RedisTreeStore store = new RedisTreeStore(redis, keys);
+		RedisTreeStore store = new RedisTreeStore(redis.template(), keys);
 		Ledger inRedis = new Ledger("o", store);
 		Ledger inMemory = new Ledger("o", new InMemoryTreeStore());
 		for (int i = 0; i < 300; i++) {
@@ -103,7 +76,7 @@ class RedisTreeStoreTest {
 		assertThat(inRedis.inclusion(123, 300)).isEqualTo(inMemory.inclusion(123, 300));
 		assertThat(inRedis.consistency(77, 300)).isEqualTo(inMemory.consistency(77, 300));
 
-		RedisTreeStore reopened = new RedisTreeStore(redis, keys);
+		RedisTreeStore reopened = new RedisTreeStore(redis.template(), keys);
 		assertThat(reopened.size()).isEqualTo(300);
 		assertThat(reopened.nextOffset()).isEqualTo(1300);
 		assertThat(reopened.entry(42)).isEqualTo(entry(42));
@@ -113,15 +86,15 @@ class RedisTreeStoreTest {
 
 	@Test
 	void anAppendWithoutItsEntryAndOffsetIsRefused() {
-		Ledger ledger = new Ledger("o", new RedisTreeStore(redis, new AuditKeys("test:unstaged")));
+		Ledger ledger = new Ledger("o", new RedisTreeStore(redis.template(), new AuditKeys("test:unstaged")));
 		assertThatIllegalStateException().isThrownBy(() -> ledger.append(entry(0)));
-		assertThat(new RedisTreeStore(redis, new AuditKeys("test:unstaged")).size()).isZero();
+		assertThat(new RedisTreeStore(redis.template(), new AuditKeys("test:unstaged")).size()).isZero();
 	}
 
 	@Test
 	void indexesTheIdAndPartiesOfAnEntryInTheTransactionOfItsAppend() {
 		AuditKeys keys = new AuditKeys("test:indexes");
-		RedisTreeStore store = new RedisTreeStore(redis, keys);
+		RedisTreeStore store = new RedisTreeStore(redis.template(), keys);
 		Ledger ledger = new Ledger("o", store);
 		store.stage(entry(0), 11, "submit:FR-2026-000123", "FR-2026-000123", "FR,DE");
 		ledger.append(entry(0));
@@ -139,7 +112,7 @@ class RedisTreeStoreTest {
 
 		// A duplicate is passed over: only the offset moves.
 		store.skip(14);
-		RedisTreeStore reopened = new RedisTreeStore(redis, keys);
+		RedisTreeStore reopened = new RedisTreeStore(redis.template(), keys);
 		assertThat(reopened.size()).isEqualTo(3);
 		assertThat(reopened.nextOffset()).isEqualTo(14);
 		assertThat(keys.all()).contains(keys.ids(), keys.parties());
@@ -148,13 +121,13 @@ class RedisTreeStoreTest {
 	@Test
 	void aSecondWriterIsRefusedBeforeItWritesAnything() {
 		AuditKeys keys = new AuditKeys("test:two-writers");
-		RedisTreeStore first = new RedisTreeStore(redis, keys);
-		RedisTreeStore second = new RedisTreeStore(redis, keys);
+		RedisTreeStore first = new RedisTreeStore(redis.template(), keys);
+		RedisTreeStore second = new RedisTreeStore(redis.template(), keys);
 		first.stage(entry(0), 1);
 		new Ledger("o", first).append(entry(0));
 		second.stage(entry(1), 2);
 		assertThatException().isThrownBy(() -> new Ledger("o", second).append(entry(1)));
-		RedisTreeStore reopened = new RedisTreeStore(redis, keys);
+		RedisTreeStore reopened = new RedisTreeStore(redis.template(), keys);
 		assertThat(reopened.size()).isEqualTo(1);
 		assertThat(reopened.nextOffset()).isEqualTo(1);
 		assertThat(reopened.entry(0)).isEqualTo(entry(0));

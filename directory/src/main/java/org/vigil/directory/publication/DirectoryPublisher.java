@@ -1,7 +1,6 @@
 package org.vigil.directory.publication;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,10 +9,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 import org.vigil.directory.party.ContactPoint;
 import org.vigil.directory.replica.DirectoryKeys;
 import org.vigil.directory.replica.DirectoryReplica;
@@ -42,7 +43,7 @@ class DirectoryPublisher {
 	}
 
 	void publishMissing(SeedDirectory seed) {
-		List<CompletableFuture<?>> sends = new ArrayList<>();
+		List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
 		if (this.replica.network().isEmpty()) {
 			sends.add(this.kafka.send(Topics.DIRECTORY, DirectoryKeys.NETWORK, WireJson.write(seed.network())));
 		}
@@ -66,7 +67,7 @@ class DirectoryPublisher {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while publishing the seed directory", ex);
 		}
-		awaitVisible(seed);
+		awaitVisible(seed, sends.stream().map((sent) -> sent.join().getRecordMetadata()).toList());
 		log.info("Directory seeded: {} contact points published, {} already present", missing.size(),
 				seed.contactPoints().size() - missing.size());
 	}
@@ -87,21 +88,34 @@ class DirectoryPublisher {
 		return Optional.empty();
 	}
 
-	private void awaitVisible(SeedDirectory seed) {
-		Instant giveUp = Instant.now().plus(VISIBLE_WITHIN);
-		while (this.replica.network().isEmpty()
-				|| seed.contactPoints().stream().anyMatch((seeded) -> missingPart(seeded).isPresent())) {
-			if (Instant.now().isAfter(giveUp)) {
-				throw new IllegalStateException("The published directory did not come back within " + VISIBLE_WITHIN);
-			}
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while waiting for the directory", ex);
+	/**
+	 * Waits until the replica has applied each record just written, on the replica's own
+	 * progress monitor rather than by polling it, then checks that it shows the whole
+	 * seed. Once our records are applied it shows them, unless another writer changed an
+	 * entry meanwhile: that is reported as the seed not coming back.
+	 */
+	private void awaitVisible(SeedDirectory seed, List<RecordMetadata> written) {
+		long giveUp = System.nanoTime() + VISIBLE_WITHIN.toNanos();
+		try {
+			for (RecordMetadata record : written) {
+				Duration left = Duration.ofNanos(giveUp - System.nanoTime());
+				if (!this.replica.awaitApplied(record.partition(), record.offset(), left)) {
+					throw notBack();
+				}
 			}
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for the directory", ex);
+		}
+		if (this.replica.network().isEmpty()
+				|| seed.contactPoints().stream().anyMatch((seeded) -> missingPart(seeded).isPresent())) {
+			throw notBack();
+		}
+	}
+
+	private static IllegalStateException notBack() {
+		return new IllegalStateException("The published directory did not come back within " + VISIBLE_WITHIN);
 	}
 
 }

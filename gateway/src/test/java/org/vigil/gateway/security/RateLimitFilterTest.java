@@ -1,27 +1,20 @@
 package org.vigil.gateway.security;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.vigil.embedded.FreePorts;
-import org.vigil.embedded.redis.RedisServer;
+import org.vigil.embedded.testing.LocalRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,29 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RateLimitFilterTest {
 
-	@TempDir
-	static Path dataDir;
-
-	private static RedisServer redisServer;
-
-	private static LettuceConnectionFactory connections;
-
-	private static StringRedisTemplate redis;
-
-	@BeforeAll
-	static void startRedis() {
-		redisServer = RedisServer.start(dataDir, FreePorts.pick());
-		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisServer.port()));
-		connections.afterPropertiesSet();
-		connections.start();
-		redis = new StringRedisTemplate(connections);
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		connections.destroy();
-		redisServer.close();
-	}
+	@RegisterExtension
+	static final LocalRedis redis = new LocalRedis();
 
 	@AfterEach
 	void forgetPrincipal() {
@@ -64,7 +36,7 @@ class RateLimitFilterTest {
 	@Test
 	void theCallPastTheLimitIsAnswered429WithRetryAfterUntilTheNextMinute() throws Exception {
 		Instant tenSecondsIn = Instant.parse("2026-11-22T02:00:10Z");
-		RateLimitFilter filter = new RateLimitFilter(redis, Clock.fixed(tenSecondsIn, ZoneOffset.UTC), 3);
+		RateLimitFilter filter = new RateLimitFilter(redis.template(), Clock.fixed(tenSecondsIn, ZoneOffset.UTC), 3);
 
 		List<Integer> statuses = new ArrayList<>();
 		MockHttpServletResponse last = null;
@@ -79,14 +51,14 @@ class RateLimitFilterTest {
 		assertThat(last.getContentAsString()).contains("/problems/too-many-requests").contains("fr.requester");
 		assertThat(call(filter, "de.requester").getStatus()).as("another principal counts apart").isEqualTo(200);
 
-		RateLimitFilter nextMinute = new RateLimitFilter(redis,
+		RateLimitFilter nextMinute = new RateLimitFilter(redis.template(),
 				Clock.fixed(tenSecondsIn.plusSeconds(60), ZoneOffset.UTC), 3);
 		assertThat(call(nextMinute, "fr.requester").getStatus()).isEqualTo(200);
 	}
 
 	@Test
 	void zeroMeansNoLimit() throws Exception {
-		RateLimitFilter filter = new RateLimitFilter(redis, Clock.systemUTC(), 0);
+		RateLimitFilter filter = new RateLimitFilter(redis.template(), Clock.systemUTC(), 0);
 		for (int i = 0; i < 5; i++) {
 			assertThat(call(filter, "nl.requester").getStatus()).isEqualTo(200);
 		}
@@ -94,7 +66,7 @@ class RateLimitFilterTest {
 
 	@Test
 	void providersDeliveryCallbacksAreNotCountedAgainstAnyone() throws Exception {
-		RateLimitFilter filter = new RateLimitFilter(redis, Clock.systemUTC(), 2);
+		RateLimitFilter filter = new RateLimitFilter(redis.template(), Clock.systemUTC(), 2);
 		for (int i = 0; i < 5; i++) {
 			assertThat(call(filter, "anonymousUser", RateLimitFilter.PROVIDER_RECEIPTS).getStatus()).isEqualTo(200);
 		}
@@ -102,7 +74,7 @@ class RateLimitFilterTest {
 
 	@Test
 	void serviceWorkersPushReceiptsAreNotCountedAgainstTheAnonymousShare() throws Exception {
-		RateLimitFilter filter = new RateLimitFilter(redis, Clock.systemUTC(), 2);
+		RateLimitFilter filter = new RateLimitFilter(redis.template(), Clock.systemUTC(), 2);
 		for (int i = 0; i < 5; i++) {
 			assertThat(call(filter, "anonymousUser", RateLimitFilter.PUSH_RECEIPTS).getStatus()).isEqualTo(200);
 		}

@@ -1,23 +1,16 @@
 package org.vigil.gateway.status;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.vigil.embedded.FreePorts;
-import org.vigil.embedded.redis.RedisServer;
+import org.vigil.embedded.testing.LocalRedis;
 import org.vigil.gateway.GatewayKeys;
 import org.vigil.gateway.metrics.GatewayMetrics;
 import org.vigil.gateway.status.ProjectionMarks.Mark;
@@ -45,45 +38,24 @@ class ProjectionMarksTest {
 
 	private static final Instant AT = Instant.parse("2026-11-23T03:00:00Z");
 
-	@TempDir
-	static Path dataDir;
-
-	private static RedisServer redisServer;
-
-	private static LettuceConnectionFactory connections;
-
-	private static StringRedisTemplate redis;
+	@RegisterExtension
+	static final LocalRedis redis = new LocalRedis();
 
 	private ProjectionMarks marks;
 
 	private RequestStatuses statuses;
 
-	@BeforeAll
-	static void startRedis() {
-		redisServer = RedisServer.start(dataDir, FreePorts.pick());
-		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisServer.port()));
-		connections.afterPropertiesSet();
-		connections.start();
-		redis = new StringRedisTemplate(connections);
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		connections.destroy();
-		redisServer.close();
-	}
-
 	@BeforeEach
 	void emptyRedis() {
 		wipe();
-		this.marks = new ProjectionMarks(redis);
-		this.statuses = new RequestStatuses(redis, new GatewayMetrics(new SimpleMeterRegistry()));
+		this.marks = new ProjectionMarks(redis.template());
+		this.statuses = new RequestStatuses(redis.template(), new GatewayMetrics(new SimpleMeterRegistry()));
 	}
 
 	@Test
 	void anEventIsWrittenOnlyWhileItsPartitionIsMarkedSoNothingLandsOnTopOfALoss() {
 		assertThat(this.statuses.apply(routed(), EVENTS, false).lost()).as("never marked").isTrue();
-		assertThat(redis.hasKey(GatewayKeys.request(ID))).isFalse();
+		assertThat(redis.template().hasKey(GatewayKeys.request(ID))).isFalse();
 
 		this.marks.replaying(EVENTS, new Mark.Replaying(0, 2));
 		assertThat(this.statuses.apply(routed(), EVENTS, false).lost()).isFalse();
@@ -91,8 +63,8 @@ class ProjectionMarksTest {
 
 		wipe();
 		assertThat(this.statuses.apply(alerted(), EVENTS, false).lost()).as("Redis lost the read model").isTrue();
-		assertThat(redis.hasKey(GatewayKeys.request(ID))).as("nothing written on top of the loss").isFalse();
-		assertThat(redis.hasKey(GatewayKeys.timeline(ID))).isFalse();
+		assertThat(redis.template().hasKey(GatewayKeys.request(ID))).as("nothing written on top of the loss").isFalse();
+		assertThat(redis.template().hasKey(GatewayKeys.timeline(ID))).isFalse();
 
 		// The replay: from the first event, which is then not skipped as seen.
 		this.marks.replaying(EVENTS, new Mark.Replaying(1, 2));
@@ -119,7 +91,7 @@ class ProjectionMarksTest {
 		assertThat(this.marks.replayed(EVENTS, replay)).isTrue();
 		assertThat(this.marks.of(List.of(EVENTS))).containsEntry(EVENTS, new Mark.Projected());
 
-		redis.opsForValue().set(ProjectionMarks.key(other), "replaying:garbled");
+		redis.template().opsForValue().set(ProjectionMarks.key(other), "replaying:garbled");
 		assertThat(this.marks.of(List.of(other))).as("a mark this code did not write")
 			.containsEntry(other, new Mark.Missing());
 		this.marks.replaying(other, replay);
@@ -129,7 +101,7 @@ class ProjectionMarksTest {
 	}
 
 	private static void wipe() {
-		redis.execute((RedisCallback<Object>) (connection) -> {
+		redis.template().execute((RedisCallback<Object>) (connection) -> {
 			connection.serverCommands().flushAll();
 			return null;
 		});

@@ -1,6 +1,5 @@
 package org.vigil.notifier.plan;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,14 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.vigil.directory.notification.NotificationRule;
 import org.vigil.directory.notification.NotificationRules;
 import org.vigil.directory.party.ContactPoint;
@@ -27,8 +21,7 @@ import org.vigil.directory.party.NetworkSettings;
 import org.vigil.directory.party.Officer;
 import org.vigil.directory.party.Role;
 import org.vigil.directory.replica.DirectoryView;
-import org.vigil.embedded.FreePorts;
-import org.vigil.embedded.redis.RedisServer;
+import org.vigil.embedded.testing.LocalRedis;
 import org.vigil.notifier.DemoDirectory;
 import org.vigil.notifier.NotifierKeys;
 import org.vigil.protocol.CountryCode;
@@ -64,34 +57,15 @@ class RulesSnapshotsTest {
 
 	private static final AtomicInteger REQUESTS = new AtomicInteger();
 
-	@TempDir
-	static Path dataDir;
-
-	private static RedisServer redisServer;
-
-	private static LettuceConnectionFactory connections;
-
-	private static StringRedisTemplate redis;
+	@RegisterExtension
+	static final LocalRedis redis = new LocalRedis();
 
 	private final NotifierKeys keys = new NotifierKeys("test:" + System.nanoTime() + ":");
 
-	private final RulesSnapshots snapshots = new RulesSnapshots(redis, this.keys, Clock.fixed(AT, ZoneOffset.UTC));
+	private final RulesSnapshots snapshots = new RulesSnapshots(redis.template(), this.keys,
+			Clock.fixed(AT, ZoneOffset.UTC));
 
 	private final EditedDirectory directory = new EditedDirectory();
-
-	@BeforeAll
-	static void startRedis() {
-		redisServer = RedisServer.start(dataDir, FreePorts.pick());
-		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisServer.port()));
-		connections.afterPropertiesSet();
-		redis = new StringRedisTemplate(connections);
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		connections.destroy();
-		redisServer.close();
-	}
 
 	private static RequestId newRequest() {
 		return RequestId.of("req-rules-" + String.format("%04d", REQUESTS.incrementAndGet()));
@@ -177,11 +151,11 @@ class RulesSnapshotsTest {
 	void aLostSnapshotFallsBackToTheRulesOfNowAndKeepsThoseForTheRestOfTheRequest() {
 		RequestId requestId = newRequest();
 		planned(alert(requestId, 1, 1, MUELLER));
-		assertThat(redis.getExpire(this.keys.rulesSnapshot(requestId)))
+		assertThat(redis.template().getExpire(this.keys.rulesSnapshot(requestId)))
 			.isGreaterThan(RulesSnapshots.KEPT.minusMinutes(1).toSeconds());
 		this.directory.setRules(MUELLER, MAIL_ONLY);
 
-		redis.delete(this.keys.rulesSnapshot(requestId));
+		redis.template().delete(this.keys.rulesSnapshot(requestId));
 
 		assertThat(planned(alert(requestId, 2, 2, MUELLER))).containsExactly(ContactChannel.EMAIL);
 		this.directory.setRules(MUELLER, null);
@@ -192,11 +166,11 @@ class RulesSnapshotsTest {
 	void closingTheRequestForgetsItsSnapshot() {
 		RequestId requestId = newRequest();
 		planned(alert(requestId, 1, 1, MUELLER));
-		assertThat(redis.hasKey(this.keys.rulesSnapshot(requestId))).isTrue();
+		assertThat(redis.template().hasKey(this.keys.rulesSnapshot(requestId))).isTrue();
 
 		this.snapshots.forget(requestId);
 
-		assertThat(redis.hasKey(this.keys.rulesSnapshot(requestId))).isFalse();
+		assertThat(redis.template().hasKey(this.keys.rulesSnapshot(requestId))).isFalse();
 	}
 
 	/** The demo directory with officers' rules edited. */

@@ -1,6 +1,5 @@
 package org.vigil.notifier.push;
 
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
@@ -10,20 +9,14 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.vigil.directory.notification.PushKeys;
-import org.vigil.embedded.FreePorts;
 import org.vigil.embedded.push.PushServiceSimulator;
 import org.vigil.embedded.push.PushServiceSimulator.Subscription;
-import org.vigil.embedded.redis.RedisServer;
+import org.vigil.embedded.testing.LocalRedis;
 import org.vigil.notifier.NotifierKeys;
 import org.vigil.notifier.channel.OutgoingMessage;
 import org.vigil.protocol.CountryCode;
@@ -47,34 +40,14 @@ class PushReceiptsTest {
 
 	private static final Pattern TOKEN = Pattern.compile("\"receiptToken\":\"([^\"]+)\"");
 
-	@TempDir
-	static Path dataDir;
-
-	private static RedisServer redisServer;
-
-	private static LettuceConnectionFactory connections;
-
-	private static StringRedisTemplate redis;
+	@RegisterExtension
+	static final LocalRedis redis = new LocalRedis();
 
 	private final NotifierKeys keys = new NotifierKeys("test:" + System.nanoTime() + ":");
 
-	private final PushReceipts receipts = new PushReceipts(redis, this.keys, Duration.ofHours(12));
+	private final PushReceipts receipts = new PushReceipts(redis.template(), this.keys, Duration.ofHours(12));
 
 	private final PushServiceSimulator service = PushServiceSimulator.start(0);
-
-	@BeforeAll
-	static void startRedis() {
-		redisServer = RedisServer.start(dataDir, FreePorts.pick());
-		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisServer.port()));
-		connections.afterPropertiesSet();
-		redis = new StringRedisTemplate(connections);
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		connections.destroy();
-		redisServer.close();
-	}
 
 	@AfterEach
 	void stop() {
@@ -109,11 +82,11 @@ class PushReceiptsTest {
 	void aTokenLivesAsLongAsTheAcknowledgementLinkAndRedisKeepsOnlyItsDigest() {
 		String token = this.receipts.issue(KEY);
 
-		Set<String> stored = redis.keys(this.keys.prefix() + "push-receipt:*");
+		Set<String> stored = redis.template().keys(this.keys.prefix() + "push-receipt:*");
 		assertThat(stored).hasSize(1).noneMatch((key) -> key.contains(token));
 		String key = stored.iterator().next();
-		assertThat(redis.opsForValue().get(key)).isEqualTo(KEY.value());
-		assertThat(redis.getExpire(key)).isBetween(Duration.ofHours(12).toSeconds() - 60,
+		assertThat(redis.template().opsForValue().get(key)).isEqualTo(KEY.value());
+		assertThat(redis.template().getExpire(key)).isBetween(Duration.ofHours(12).toSeconds() - 60,
 				Duration.ofHours(12).toSeconds());
 	}
 

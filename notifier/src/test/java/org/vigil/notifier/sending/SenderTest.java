@@ -1,6 +1,5 @@
 package org.vigil.notifier.sending;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -16,18 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.vigil.embedded.FreePorts;
-import org.vigil.embedded.redis.RedisServer;
+import org.vigil.embedded.testing.LocalRedis;
 import org.vigil.notifier.DemoDirectory;
 import org.vigil.notifier.NotifierKeys;
 import org.vigil.notifier.alerting.AlertHandler;
@@ -62,14 +55,8 @@ import static org.awaitility.Awaitility.await;
  */
 class SenderTest {
 
-	@TempDir
-	static Path dataDir;
-
-	private static RedisServer redisServer;
-
-	private static LettuceConnectionFactory connections;
-
-	private static StringRedisTemplate redis;
+	@RegisterExtension
+	static final LocalRedis redis = new LocalRedis();
 
 	private static final Instant START = Instant.parse("2026-11-22T02:00:00Z");
 
@@ -92,24 +79,10 @@ class SenderTest {
 
 	private final Map<ContactChannel, FakeChannel> channels = new EnumMap<>(ContactChannel.class);
 
-	@BeforeAll
-	static void startRedis() {
-		redisServer = RedisServer.start(dataDir, FreePorts.pick());
-		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisServer.port()));
-		connections.afterPropertiesSet();
-		redis = new StringRedisTemplate(connections);
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		connections.destroy();
-		redisServer.close();
-	}
-
 	@BeforeEach
 	void setUp() {
 		this.keys = new NotifierKeys("test:" + REQUESTS.incrementAndGet() + ":");
-		this.queue = new DeliveryQueue(redis, this.keys);
+		this.queue = new DeliveryQueue(redis.template(), this.keys);
 		this.deliveryLog = new DeliveryLog(this.producer, Duration.ofSeconds(5));
 		this.requestId = RequestId.of("req-send-" + String.format("%04d", REQUESTS.get()));
 		for (ContactChannel kind : List.of(ContactChannel.EMAIL, ContactChannel.SMS, ContactChannel.VOICE)) {
@@ -132,7 +105,7 @@ class SenderTest {
 
 	private AlertHandler handler() {
 		return new AlertHandler(this.queue, this.deliveryLog, DemoDirectory.VIEW,
-				new RulesSnapshots(redis, this.keys, this.clock), this.clock, this.channels.keySet());
+				new RulesSnapshots(redis.template(), this.keys, this.clock), this.clock, this.channels.keySet());
 	}
 
 	private OfficersAlerted emergencyAlert() {
