@@ -114,9 +114,9 @@ public final class SubmitToAlert {
 		Options options = new Options(args);
 		Path jar = Path.of(options.text("standalone-jar", "standalone/target/vigil-standalone-0.1.0-SNAPSHOT.jar"));
 		int seconds = options.integer("seconds", 30);
-		// The network's JIT compiler still takes half its CPU two minutes after a start
-		// on
-		// two cores (docs/benchmarks.md): a shorter warm-up measures the compiler.
+		// Two minutes after a start on two cores, the network's JIT compiler still
+		// takes half its CPU (docs/benchmarks.md): a shorter warm-up measures the
+		// compiler.
 		int warmupSeconds = options.integer("warmup-seconds", 90);
 		int floorLinger = options.integer("floor-linger-ms", 0);
 		boolean signed = options.text("submit", "signed").equals("signed");

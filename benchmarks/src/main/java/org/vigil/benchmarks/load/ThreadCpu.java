@@ -47,8 +47,7 @@ final class ThreadCpu {
 			Map.entry("Kafka clients' I/O and heartbeats",
 					Pattern.compile("^(kafka-producer|kafka-coordinat|kafka-admin-cli)")),
 			Map.entry("scheduled tasks", Pattern.compile("^ThreadPoolTaskS")),
-			Map.entry("audit", Pattern.compile("^audit-")),
-			Map.entry("notifier", Pattern.compile("^(vigil-notifier|notifier)")),
+			Map.entry("audit", Pattern.compile("^audit-")), Map.entry("notifier", Pattern.compile("^notifier-")),
 			Map.entry("embedded broker", Pattern.compile(
 					"^(data-plane-kafk|kafka-|group-coordinat|TxnMarker|AddPartitionsTo|quorum-|raft-|ExpirationReape|executor-|broker-|share-|transaction-|LogDirFailure|controller-|metrics-meter|ReplicaFetcher)")));
 
@@ -120,7 +119,7 @@ final class ThreadCpu {
 		return report.toString();
 	}
 
-	static String group(String threadName) {
+	private static String group(String threadName) {
 		return GROUPS.stream()
 			.filter((group) -> group.getValue().matcher(threadName).find())
 			.map(Map.Entry::getKey)
